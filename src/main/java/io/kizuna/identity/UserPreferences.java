@@ -1,12 +1,16 @@
 package io.kizuna.identity;
 
-import java.time.ZoneId;
 import java.util.Locale;
 
-/** Remembers a user's language and time zone across sessions and browsers. */
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * A person's language, kept in this browser and, once signed in, in their profile so that it follows
+ * them to other browsers. Until somebody chooses, pages follow the browser's Accept-Language.
+ */
 public interface UserPreferences {
 
-	void changeLanguage(UserId user, Locale language);
-
-	void changeTimeZone(UserId user, ZoneId timeZone);
+	/** Switches this browser to the language and, for a signed-in user (may be null), remembers it. */
+	Locale chooseLanguage(SignedInUser user, Locale language, HttpServletRequest request, HttpServletResponse response);
 }

@@ -34,6 +34,11 @@ class LoginThrottle {
 		byAddress.recordFailure(address);
 	}
 
+	/** "Try again in N minutes" should never say 0, nor 14 when 14 minutes 59 seconds remain. */
+	static long minutesRoundedUp(Duration wait) {
+		return Math.max(1, (wait.toSeconds() + 59) / 60);
+	}
+
 	void succeeded(String username) {
 		byUsername.reset(Users.normalize(username));
 	}

@@ -34,7 +34,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 		if (api) {
 			return request.getHeader("Authorization") == null;
 		}
-		return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+		return !("POST".equals(request.getMethod())
+				&& (request.getContextPath() + "/login").equals(request.getRequestURI()));
 	}
 
 	@Override
@@ -50,7 +51,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 		}
 		else {
 			response.sendRedirect(request.getContextPath() + "/login?throttled="
-					+ Math.max(1, locked.get().toMinutes()));
+					+ LoginThrottle.minutesRoundedUp(locked.get()));
 		}
 	}
 }

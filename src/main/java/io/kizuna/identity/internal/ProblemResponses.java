@@ -52,6 +52,6 @@ class ProblemResponses {
 			throws IOException {
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
 		write(request, response, HttpStatus.TOO_MANY_REQUESTS, "error.tooManyRequests",
-				Math.max(1, retryAfter.toMinutes()));
+				LoginThrottle.minutesRoundedUp(retryAfter));
 	}
 }

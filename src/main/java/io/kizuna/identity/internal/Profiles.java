@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.Locale;
 
 import io.kizuna.identity.UserId;
-import io.kizuna.identity.UserPreferences;
 import io.kizuna.shared.BusinessRuleViolation;
 import io.kizuna.shared.NotFoundException;
 
@@ -16,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** What people do to their own record: name, e-mail, password, language, time zone, first password. */
 @Service
 @Transactional
-class Profiles implements UserPreferences {
+class Profiles {
 
 	private final Users users;
 
@@ -77,17 +76,10 @@ class Profiles implements UserPreferences {
 		users.update(user);
 	}
 
-	@Override
-	public void changeLanguage(UserId id, Locale language) {
+	void changeLanguage(UserId id, Locale language) {
 		User user = get(id);
 		user.changeLanguage(language);
 		users.update(user);
 	}
 
-	@Override
-	public void changeTimeZone(UserId id, ZoneId timeZone) {
-		User user = get(id);
-		user.changeTimeZone(timeZone);
-		users.update(user);
-	}
 }

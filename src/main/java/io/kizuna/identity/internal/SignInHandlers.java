@@ -44,6 +44,10 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler imple
 		throttle.succeeded(user.getUsername());
 		ZoneId browserZone = parseZone(request.getParameter("timeZone"));
 		profiles.recordLogin(user.id(), browserZone);
+		// A language picked on the sign-in page before the user ever chose one becomes their choice.
+		if (user.language() == null) {
+			browserLocale.chosenLanguage(request).ifPresent(chosen -> profiles.changeLanguage(user.id(), chosen));
+		}
 		browserLocale.apply(request, response, user.language(), user.timeZone() != null ? user.timeZone() : browserZone);
 		super.onAuthenticationSuccess(request, response, authentication);
 	}

@@ -2,6 +2,7 @@ package io.kizuna.web.internal;
 
 import java.util.List;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.core.Authentication;
@@ -29,15 +30,23 @@ class ShellModelAdvice {
 		return navigation.visibleTo(authentication);
 	}
 
+	/** Where the person is, for the language switch to return to; on an error page, the page that failed. */
 	@ModelAttribute("currentPath")
 	String currentPath(HttpServletRequest request) {
+		Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		if (failed instanceof String failedUri) {
+			return failedUri.substring(request.getContextPath().length());
+		}
 		String query = request.getQueryString();
-		return request.getRequestURI().substring(request.getContextPath().length())
-				+ (query == null ? "" : "?" + query);
+		return path(request) + (query == null ? "" : "?" + query);
 	}
 
 	@ModelAttribute("currentArea")
 	Area currentArea(HttpServletRequest request) {
-		return Navigation.current(request.getRequestURI().substring(request.getContextPath().length()));
+		return Navigation.current(path(request));
+	}
+
+	private static String path(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 }

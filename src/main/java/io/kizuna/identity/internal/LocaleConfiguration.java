@@ -1,4 +1,4 @@
-package io.kizuna.web.internal;
+package io.kizuna.identity.internal;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,9 +22,11 @@ class LocaleConfiguration {
 
 	static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.JAPANESE);
 
+	static final String COOKIE = "KIZUNA_LOCALE";
+
 	@Bean
 	CookieLocaleResolver localeResolver(@Value("${kizuna.default-time-zone:Asia/Tokyo}") String defaultTimeZone) {
-		CookieLocaleResolver resolver = new CookieLocaleResolver("KIZUNA_LOCALE");
+		CookieLocaleResolver resolver = new CookieLocaleResolver(COOKIE);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setDefaultLocaleFunction(LocaleConfiguration::browserLanguage);
 		TimeZone zone = TimeZone.getTimeZone(defaultTimeZone);
