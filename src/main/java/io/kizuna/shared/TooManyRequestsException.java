@@ -10,7 +10,7 @@ public class TooManyRequestsException extends KizunaException {
 	private final Duration retryAfter;
 
 	public TooManyRequestsException(Duration retryAfter) {
-		super(HttpStatus.TOO_MANY_REQUESTS, "error.tooManyRequests", Math.max(1, retryAfter.toMinutes()));
+		super(HttpStatus.TOO_MANY_REQUESTS, "error.tooManyRequests", Math.max(1, (retryAfter.toSeconds() + 59) / 60));
 		this.retryAfter = retryAfter;
 	}
 

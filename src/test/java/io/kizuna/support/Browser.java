@@ -1,7 +1,5 @@
 package io.kizuna.support;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -49,7 +49,7 @@ public final class Browser implements AutoCloseable {
 
 	private final WebDriverWait wait;
 
-	private Browser(String baseUrl, int width, int height) throws IOException {
+	private Browser(String baseUrl) throws IOException {
 		this.baseUrl = baseUrl;
 		this.profile = Files.createTempDirectory("kizuna-chromium");
 		ChromeOptions options = new ChromeOptions();
@@ -58,7 +58,7 @@ public final class Browser implements AutoCloseable {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--no-first-run", "--disable-quic", "--user-data-dir=" + profile, "--lang=en-US",
-				"--window-size=" + width + "," + height);
+				"--window-size=1280,900");
 		// Accept-Language decides the language of the first page, before any cookie exists.
 		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
 		LoggingPreferences logging = new LoggingPreferences();
@@ -69,26 +69,40 @@ public final class Browser implements AutoCloseable {
 			.usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
-		this.driver = new ChromeDriver(service, options);
+		try {
+			this.driver = new ChromeDriver(service, options);
+		}
+		catch (RuntimeException browserDidNotStart) {
+			FileSystemUtils.deleteRecursively(profile.toFile());
+			throw browserDidNotStart;
+		}
 		this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
 	}
 
 	/**
-	 * Skips the calling tests when Chromium or chromedriver is missing, unless KIZUNA_REQUIRE_BROWSER=true
-	 * (CI), where a missing browser is a failure.
+	 * Skips the tests of a class when Chromium or chromedriver is missing, unless
+	 * KIZUNA_REQUIRE_BROWSER=true (CI), where a missing browser is a failure.
 	 */
-	public static void assumeInstalled() {
-		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (!installed && "true".equals(System.getenv("KIZUNA_REQUIRE_BROWSER"))) {
-			fail("KIZUNA_REQUIRE_BROWSER=true but " + CHROMIUM + " or " + CHROMEDRIVER
-					+ " is missing: apt-get install chromium chromium-driver fonts-ipafont-gothic");
+	public static class Installed implements ExecutionCondition {
+
+		@Override
+		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+			if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+				return ConditionEvaluationResult.enabled("Chromium and chromedriver installed");
+			}
+			if ("true".equals(System.getenv("KIZUNA_REQUIRE_BROWSER"))) {
+				throw new IllegalStateException("KIZUNA_REQUIRE_BROWSER=true but " + CHROMIUM + " or " + CHROMEDRIVER
+						+ " is missing: apt-get install chromium chromium-driver fonts-ipafont-gothic");
+			}
+			return ConditionEvaluationResult.disabled("no " + CHROMIUM + " or " + CHROMEDRIVER
+					+ " (apt-get install chromium chromium-driver fonts-ipafont-gothic)");
 		}
-		Assumptions.assumeTrue(installed, "No " + CHROMIUM + " or " + CHROMEDRIVER + " installed");
 	}
 
-	public static Browser open(String baseUrl, int width, int height) {
+	/** A desktop-sized (1280x900) window on the application at this address. */
+	public static Browser open(String baseUrl) {
 		try {
-			return new Browser(baseUrl, width, height);
+			return new Browser(baseUrl);
 		}
 		catch (IOException noTempDirectory) {
 			throw new UncheckedIOException(noTempDirectory);

@@ -78,7 +78,7 @@ class SecurityConfiguration {
 			.requestMatchers("/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/favicon.svg")
 			.permitAll()
 			.requestMatchers("/login", "/invitations/**", "/error", "/preferences/language").permitAll()
-			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/docs/api", "/docs/api/**", "/swagger-ui/**")
+			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/docs/**")
 			.permitAll()
 			.requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
 			.anyRequest().authenticated())
