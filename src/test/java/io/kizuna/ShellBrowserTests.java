@@ -167,6 +167,35 @@ class ShellBrowserTests {
 		assertNoConsoleErrors();
 	}
 
+	/** An admin invites a colleague and finds them again with the live search (htmx, no page reload). */
+	@Test
+	void anAdminInvitesAColleagueAndFindsThemWithTheLiveSearch() {
+		browser = Browser.open("http://localhost:" + port);
+		browser.go("/login");
+		signIn("admin", "admin-password-for-tests");
+		browser.waitUntil(textToBe(By.tagName("h1"), "Welcome, Administrator"));
+
+		browser.go("/admin/users/new");
+		browser.find("#username").sendKeys("sato.kenji");
+		browser.find("#displayName").sendKeys("佐藤 健二");
+		browser.find("input[name=roles][value=SUPPORT_AGENT]").click();
+		browser.find("form.stacked button[type=submit]").click();
+		browser.waitUntil(textToBe(By.tagName("h1"), "佐藤 健二"));
+		assertThat(browser.find("#invitation-link").getText()).contains("/invitations/inv_");
+		browser.screenshot("user-invited.png");
+
+		browser.go("/admin/users");
+		browser.script("window.kizunaNoReload = true");
+		browser.find("#q").sendKeys("sato");
+		browser.waitUntil(driver -> browser.texts("#user-table tbody td:first-child").equals(List.of("sato.kenji")));
+		assertThat(browser.<Boolean>script("return window.kizunaNoReload === true")).as("no full page load").isTrue();
+		assertThat(browser.driver().getCurrentUrl()).contains("q=sato");
+		assertThat(browser.find("#user-table tbody").getText()).contains("Invited");
+		browser.screenshot("users-search.png");
+
+		assertNoConsoleErrors();
+	}
+
 	private void signIn(String username, String password) {
 		WebElement form = browser.find("form.stacked");
 		form.findElement(By.id("username")).sendKeys(username);
