@@ -7,9 +7,10 @@
 # migrations, the admin user with its bcrypt hash), polls /actuator/health/readiness every 50 ms and
 # reports the wall time from exec to the first 200. Ten seconds later it reads the process's RSS.
 # Variants, measured in the same run:
-#   baseline  java -jar target/kizuna.jar  (what ./kizuna does)
-#   restart   the same, on the data directory of a previous run (no migrations, no admin creation)
-#   aot       with a JDK 25 AOT cache (-XX:AOTCache, JEP 483/514), trained once before the runs
+#   baseline   java -jar target/kizuna.jar (the nested Spring Boot jar, as built)
+#   extracted  the jar extracted with -Djarmode=tools (plain JARs on the class path)
+#   aot        extracted plus a JDK 25 AOT cache (-XX:AOTCache, JEP 483/514), trained once before the
+#              runs by one start with -XX:AOTCacheOutput: what ./kizuna does
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
@@ -21,12 +22,12 @@ trap 'rm -rf "$WORK"' EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-# run_once LABEL DATA_DIR [JVM options...] -> prints "seconds rss_mb"
+# run_once JAR DATA_DIR [JVM options...] -> prints "seconds rss_mb"
 run_once() {
-  local data=$1; shift
+  local jar=$1 data=$2; shift 2
   local port; port=$(free_port)
   local start; start=$(date +%s.%N)
-  "$JAVA" "$@" -jar "$JAR" --server.port="$port" --kizuna.data-dir="$data" \
+  "$JAVA" "$@" -jar "$jar" --server.port="$port" --kizuna.data-dir="$data" \
     --kizuna.identity.admin-password=benchmark-password >"$WORK/out.log" 2>&1 &
   local pid=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"; do
@@ -49,13 +50,16 @@ summary() {
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; java: $("$JAVA" -version 2>&1 | head -1)"
 echo "jar: $JAR ($(du -h "$JAR" | cut -f1)), runs per variant: $RUNS"
 
-for i in $(seq "$RUNS"); do run_once "$WORK/base$i"; done | summary baseline
-for i in $(seq "$RUNS"); do run_once "$WORK/base$i"; done | summary restart
+"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
+EXTRACTED=$WORK/app/kizuna.jar
+
+for i in $(seq "$RUNS"); do run_once "$JAR" "$WORK/base$i"; done | summary baseline
+for i in $(seq "$RUNS"); do run_once "$EXTRACTED" "$WORK/extracted$i"; done | summary extracted
 
 if "$JAVA" -XX:AOTCacheOutput="$WORK/probe.aot" -version >/dev/null 2>&1; then
-  # Training run: start once with recording, stop after ready; the JVM writes the cache on exit.
-  run_once "$WORK/train" -XX:AOTCacheOutput="$WORK/kizuna.aot" >/dev/null
-  for i in $(seq "$RUNS"); do run_once "$WORK/aot$i" -XX:AOTCache="$WORK/kizuna.aot"; done | summary aot
+  # Training run: the JVM writes the cache when the process exits after the start.
+  run_once "$EXTRACTED" "$WORK/train" -XX:AOTCacheOutput="$WORK/kizuna.aot" >/dev/null
+  for i in $(seq "$RUNS"); do run_once "$EXTRACTED" "$WORK/aot$i" -XX:AOTCache="$WORK/kizuna.aot"; done | summary aot
 else
   echo "aot       skipped: this JDK has no -XX:AOTCacheOutput (needs JDK 25+)"
 fi
