@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import io.kizuna.identity.SignedInUser;
 import io.kizuna.shared.BusinessRuleViolation;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -37,19 +38,19 @@ class ProfileController {
 
 	private final BrowserLocale browserLocale;
 
-	ProfileController(Profiles profiles, BrowserLocale browserLocale) {
+	private final String defaultTimeZone;
+
+	ProfileController(Profiles profiles, BrowserLocale browserLocale,
+			@Value("${kizuna.default-time-zone:Asia/Tokyo}") String defaultTimeZone) {
 		this.profiles = profiles;
 		this.browserLocale = browserLocale;
+		this.defaultTimeZone = defaultTimeZone;
 	}
 
 	@GetMapping
 	String show(@AuthenticationPrincipal SignedInUser me, Model model) {
 		User user = profiles.get(me.id());
-		ProfileForm form = new ProfileForm();
-		form.setDisplayName(user.displayName());
-		form.setEmail(user.email());
-		form.setTimeZone(user.timeZone() == null ? "Asia/Tokyo" : user.timeZone());
-		model.addAttribute("profileForm", form);
+		model.addAttribute("profileForm", profileFormOf(user));
 		model.addAttribute("passwordForm", new PasswordChangeForm());
 		return page(user, model);
 	}
@@ -90,12 +91,16 @@ class ProfileController {
 			}
 		}
 		User user = profiles.get(me.id());
-		ProfileForm profileForm = new ProfileForm();
-		profileForm.setDisplayName(user.displayName());
-		profileForm.setEmail(user.email());
-		profileForm.setTimeZone(user.timeZone() == null ? "Asia/Tokyo" : user.timeZone());
-		model.addAttribute("profileForm", profileForm);
+		model.addAttribute("profileForm", profileFormOf(user));
 		return page(user, model);
+	}
+
+	private ProfileForm profileFormOf(User user) {
+		ProfileForm form = new ProfileForm();
+		form.setDisplayName(user.displayName());
+		form.setEmail(user.email());
+		form.setTimeZone(user.timeZone() == null ? defaultTimeZone : user.timeZone());
+		return form;
 	}
 
 	private String page(User user, Model model) {

@@ -130,6 +130,16 @@ class UserAdministrationIntegrationTests {
 	}
 
 	@Test
+	void theUserPageShowsTheRecordInJapanese() throws Exception {
+		SignedInUser person = new TestUsers(context).create(Role.SALES);
+		mvc.perform(get("/admin/users/" + person.id()).with(user(admin())).header("Accept-Language", "ja"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(person.getUsername())))
+			.andExpect(content().string(containsString("無効にする")))
+			.andExpect(content().string(containsString("value=\"SALES\" checked")));
+	}
+
+	@Test
 	void anAdminCannotDeactivateThemselves() throws Exception {
 		SignedInUser admin = admin();
 		mvc.perform(post("/admin/users/" + admin.id() + "/deactivate").with(user(admin)).with(csrf()))
