@@ -9,8 +9,9 @@ public record UserId(UUID value) implements Serializable {
 		return new UserId(UUID.randomUUID());
 	}
 
+	/** Parses a UUID; blank text (an "any" option in a filter) is no id at all. */
 	public static UserId valueOf(String text) {
-		return new UserId(UUID.fromString(text));
+		return text == null || text.isBlank() ? null : new UserId(UUID.fromString(text.trim()));
 	}
 
 	@Override

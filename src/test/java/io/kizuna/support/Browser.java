@@ -77,6 +77,8 @@ public final class Browser implements AutoCloseable {
 			throw browserDidNotStart;
 		}
 		this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+		// htmx swaps parts of the page while a condition is being checked; look again rather than fail.
+		this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 	}
 
 	/**

@@ -12,12 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class AreaController {
 
-	@GetMapping("/accounts")
-	@PreAuthorize("hasRole('VIEWER')")
-	String accounts(Model model) {
-		return comingSoon("accounts", model);
-	}
-
 	@GetMapping("/success")
 	@PreAuthorize("hasRole('CSM')")
 	String success(Model model) {

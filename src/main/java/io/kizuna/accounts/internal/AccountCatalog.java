@@ -1,0 +1,136 @@
+package io.kizuna.accounts.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+
+import io.kizuna.accounts.AccountId;
+import io.kizuna.identity.Role;
+import io.kizuna.identity.UserDirectory;
+import io.kizuna.identity.UserId;
+import io.kizuna.shared.BusinessRuleViolation;
+import io.kizuna.shared.ConflictException;
+import io.kizuna.shared.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Adds, edits and deletes accounts. A domain and a CRM id each belong to one account only, an
+ * owner CSM must be an active person with the CSM role (an account executive: SALES), and an edit
+ * based on an outdated version is refused rather than overwriting a colleague's change.
+ */
+@Service
+@Transactional
+class AccountCatalog {
+
+	private final Accounts accounts;
+
+	private final UserDirectory directory;
+
+	private final Clock clock;
+
+	AccountCatalog(Accounts accounts, UserDirectory directory, Clock clock) {
+		this.accounts = accounts;
+		this.directory = directory;
+		this.clock = clock;
+	}
+
+	record Upserted(Account account, boolean created) {
+	}
+
+	@Transactional(readOnly = true)
+	Account get(AccountId id) {
+		return accounts.findById(id).orElseThrow(() -> new NotFoundException("account.notFound", id));
+	}
+
+	Account create(AccountDetails details) {
+		AccountId id = AccountId.random();
+		AccountDetails checked = check(normalize(details), id);
+		Instant now = clock.instant();
+		Account account = new Account(id, checked, now, now, 1);
+		accounts.insert(account);
+		return account;
+	}
+
+	Account update(AccountId id, AccountDetails details, int expectedVersion) {
+		Account current = get(id);
+		if (current.version() != expectedVersion) {
+			throw new ConflictException("account.changedMeanwhile");
+		}
+		Account edited = current.edited(check(normalize(details), id), clock.instant());
+		if (!accounts.update(edited, expectedVersion)) {
+			throw new ConflictException("account.changedMeanwhile");
+		}
+		return edited;
+	}
+
+	/** Creates or updates the account with this CRM id; sending the same data again changes nothing. */
+	Upserted upsert(ExternalSystem system, String externalId, AccountDetails details) {
+		AccountDetails withId = withExternalId(normalize(details), system, externalId);
+		var existing = accounts.findByExternalId(system, externalId);
+		if (existing.isEmpty()) {
+			return new Upserted(create(withId), true);
+		}
+		Account current = existing.get();
+		if (current.details().equals(check(withId, current.id()))) {
+			return new Upserted(current, false);
+		}
+		return new Upserted(update(current.id(), withId, current.version()), false);
+	}
+
+	void delete(AccountId id, UserId by) {
+		Account account = get(id);
+		accounts.recordDeletion(account, by, clock.instant());
+		accounts.delete(id);
+	}
+
+	private AccountDetails check(AccountDetails details, AccountId self) {
+		accounts.domainTakenElsewhere(details.domains(), self).ifPresent(domain -> {
+			throw new ConflictException("account.domain.taken", domain);
+		});
+		for (ExternalSystem system : ExternalSystem.values()) {
+			String externalId = system == ExternalSystem.SALESFORCE ? details.salesforceId() : details.hubspotId();
+			accounts.externalIdTakenElsewhere(system, externalId, self).ifPresent(other -> {
+				throw new ConflictException("account.externalId.taken", externalId);
+			});
+		}
+		requireHolder(details.ownerCsm(), Role.CSM, "account.ownerCsm.invalid");
+		requireHolder(details.accountExecutive(), Role.SALES, "account.accountExecutive.invalid");
+		return details;
+	}
+
+	private void requireHolder(UserId person, Role role, String messageKey) {
+		if (person != null && directory.activeWithRole(role).stream().noneMatch(m -> m.id().equals(person))) {
+			throw new BusinessRuleViolation(messageKey);
+		}
+	}
+
+	/** Domains are compared without case, scheme or "www.", and listed once. */
+	static AccountDetails normalize(AccountDetails d) {
+		LinkedHashSet<String> domains = new LinkedHashSet<>();
+		for (String domain : d.domains()) {
+			String clean = domain.trim().toLowerCase(Locale.ROOT).replaceFirst("^https?://", "").replaceFirst("^www\\.", "")
+				.replaceFirst("/.*$", "");
+			if (!clean.isEmpty()) {
+				domains.add(clean);
+			}
+		}
+		return new AccountDetails(d.name().trim(), List.copyOf(domains), blankToNull(d.industry()), d.employeeCount(),
+				blankToNull(d.country()), blankToNull(d.plan()), d.stage(), d.ownerCsm(), d.accountExecutive(),
+				blankToNull(d.salesforceId()), blankToNull(d.hubspotId()));
+	}
+
+	private static AccountDetails withExternalId(AccountDetails d, ExternalSystem system, String externalId) {
+		return new AccountDetails(d.name(), d.domains(), d.industry(), d.employeeCount(), d.country(), d.plan(),
+				d.stage(), d.ownerCsm(), d.accountExecutive(),
+				system == ExternalSystem.SALESFORCE ? externalId : d.salesforceId(),
+				system == ExternalSystem.HUBSPOT ? externalId : d.hubspotId());
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.trim();
+	}
+}

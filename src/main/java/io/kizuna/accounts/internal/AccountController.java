@@ -1,0 +1,173 @@
+package io.kizuna.accounts.internal;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+
+import io.kizuna.accounts.AccountId;
+import io.kizuna.accounts.LifecycleStage;
+import io.kizuna.accounts.SizeBand;
+import io.kizuna.identity.Role;
+import io.kizuna.identity.SignedInUser;
+import io.kizuna.identity.UserDirectory;
+import io.kizuna.identity.UserId;
+import io.kizuna.shared.KizunaException;
+import io.kizuna.shared.PageQuery;
+import io.kizuna.shared.PageResult;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Account pages: the table, the account, create, edit and (admins only) delete. */
+@Controller
+@RequestMapping("/accounts")
+class AccountController {
+
+	static final String EDITORS = "hasAnyRole('CSM', 'SALES')";
+
+	private static final int PAGE_SIZE = 25;
+
+	private final AccountCatalog catalog;
+
+	private final Accounts accounts;
+
+	private final AccountViews views;
+
+	private final UserDirectory directory;
+
+	AccountController(AccountCatalog catalog, Accounts accounts, AccountViews views, UserDirectory directory) {
+		this.catalog = catalog;
+		this.accounts = accounts;
+		this.views = views;
+		this.directory = directory;
+	}
+
+	@GetMapping
+	@PreAuthorize("hasRole('VIEWER')")
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) LifecycleStage stage,
+			@RequestParam(required = false) UserId owner, @RequestParam(required = false) String plan,
+			@RequestParam(required = false) SizeBand size, @RequestParam(defaultValue = "name") String sort,
+			@RequestParam(defaultValue = "asc") String dir, @RequestParam(defaultValue = "0") int page,
+			@RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+		boolean ascending = !"desc".equals(dir);
+		var query = new AccountQuery(q, stage, owner, plan, size, new PageQuery(page, PAGE_SIZE, sort, ascending));
+		var result = accounts.search(query);
+		model.addAttribute("page", new PageResult<>(views.of(result.items()), result.total(), result.page(),
+				result.size()));
+		model.addAttribute("q", q);
+		model.addAttribute("stage", stage);
+		model.addAttribute("owner", owner == null ? null : owner.toString());
+		model.addAttribute("plan", plan);
+		model.addAttribute("size", size);
+		model.addAttribute("sort", sort);
+		model.addAttribute("dir", ascending ? "asc" : "desc");
+		model.addAttribute("stages", LifecycleStage.values());
+		model.addAttribute("sizes", SizeBand.values());
+		model.addAttribute("plans", accounts.plans());
+		model.addAttribute("csms", directory.activeWithRole(Role.CSM));
+		return htmx != null ? "accounts/list :: accountTable" : "accounts/list";
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize("hasRole('VIEWER')")
+	String show(@PathVariable AccountId id, Model model) {
+		model.addAttribute("account", views.of(catalog.get(id)));
+		return "accounts/show";
+	}
+
+	@GetMapping("/new")
+	@PreAuthorize(EDITORS)
+	String initCreationForm(Model model) {
+		model.addAttribute("accountForm", new AccountForm());
+		return form(model, null);
+	}
+
+	@PostMapping
+	@PreAuthorize(EDITORS)
+	String processCreationForm(@Valid AccountForm accountForm, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (validate(accountForm, result)) {
+			try {
+				Account created = catalog.create(accountForm.toDetails());
+				redirect.addFlashAttribute("notice", "account.notice.created");
+				return "redirect:/accounts/" + created.id();
+			}
+			catch (KizunaException refused) {
+				result.reject(refused.messageKey(), refused.arguments(), null);
+			}
+		}
+		return form(model, null);
+	}
+
+	@GetMapping("/{id}/edit")
+	@PreAuthorize(EDITORS)
+	String initUpdateForm(@PathVariable AccountId id, Model model) {
+		model.addAttribute("accountForm", AccountForm.of(catalog.get(id)));
+		return form(model, id);
+	}
+
+	@PostMapping("/{id}")
+	@PreAuthorize(EDITORS)
+	String processUpdateForm(@PathVariable AccountId id, @Valid AccountForm accountForm, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		if (validate(accountForm, result)) {
+			try {
+				catalog.update(id, accountForm.toDetails(), accountForm.getVersion());
+				redirect.addFlashAttribute("notice", "account.notice.saved");
+				return "redirect:/accounts/" + id;
+			}
+			catch (KizunaException refused) {
+				if (refused.status().value() == 404) {
+					throw refused;
+				}
+				result.reject(refused.messageKey(), refused.arguments(), null);
+			}
+		}
+		return form(model, id);
+	}
+
+	@PostMapping("/{id}/delete")
+	@PreAuthorize("hasRole('ADMIN')")
+	String delete(@PathVariable AccountId id, @AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
+		catalog.delete(id, me.id());
+		redirect.addFlashAttribute("notice", "account.notice.deleted");
+		return "redirect:/accounts";
+	}
+
+	private static boolean validate(AccountForm form, BindingResult result) {
+		if (!AccountRules.validDomains(AccountRules.splitDomains(form.getDomains()))) {
+			result.rejectValue("domains", "account.domain.invalid");
+		}
+		if (!AccountRules.validCountry(form.getCountry())) {
+			result.rejectValue("country", "account.country.unknown");
+		}
+		return !result.hasErrors();
+	}
+
+	private String form(Model model, AccountId id) {
+		Locale locale = LocaleContextHolder.getLocale();
+		model.addAttribute("accountId", id == null ? null : id.toString());
+		model.addAttribute("stages", LifecycleStage.values());
+		model.addAttribute("csms", directory.activeWithRole(Role.CSM));
+		model.addAttribute("executives", directory.activeWithRole(Role.SALES));
+		model.addAttribute("countries", Arrays.stream(Locale.getISOCountries())
+			.map(code -> Map.entry(code, Locale.of("", code).getDisplayCountry(locale)))
+			.sorted(Comparator.comparing(Map.Entry::getValue))
+			.toList());
+		return "accounts/form";
+	}
+}

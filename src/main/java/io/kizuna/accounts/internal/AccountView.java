@@ -1,0 +1,19 @@
+package io.kizuna.accounts.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import io.kizuna.accounts.LifecycleStage;
+import io.kizuna.accounts.SizeBand;
+
+/** An account as pages show it, with people's names and the size band resolved. */
+public record AccountView(String id, String name, List<String> domains, String industry, Integer employeeCount,
+		SizeBand sizeBand, String country, String plan, LifecycleStage stage, String ownerCsm,
+		String accountExecutive, String salesforceId, String hubspotId, Instant createdAt, Instant updatedAt,
+		int version) {
+
+	public String countryName(Locale locale) {
+		return country == null ? null : Locale.of("", country).getDisplayCountry(locale);
+	}
+}

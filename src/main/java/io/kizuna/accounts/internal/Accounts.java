@@ -1,0 +1,230 @@
+package io.kizuna.accounts.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.kizuna.accounts.AccountId;
+import io.kizuna.accounts.LifecycleStage;
+import io.kizuna.identity.UserId;
+import io.kizuna.shared.PageResult;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stores accounts in {@code account} and their domains in {@code account_domain}. */
+@Repository
+class Accounts {
+
+	private static final String COLUMNS = "a.id, a.name, a.industry, a.employee_count, a.country, a.plan, "
+			+ "a.lifecycle_stage, a.owner_csm_id, a.account_executive_id, a.salesforce_id, a.hubspot_id, "
+			+ "a.created_at, a.updated_at, a.version";
+
+	private final JdbcClient jdbc;
+
+	private final SizeBands sizeBands;
+
+	Accounts(JdbcClient jdbc, SizeBands sizeBands) {
+		this.jdbc = jdbc;
+		this.sizeBands = sizeBands;
+	}
+
+	Optional<Account> findById(AccountId id) {
+		return one("a.id = :value", id.value());
+	}
+
+	Optional<Account> findByExternalId(ExternalSystem system, String externalId) {
+		return one("a." + system.column() + " = :value", externalId);
+	}
+
+	/** The account that already owns one of these domains, other than the given one. */
+	Optional<String> domainTakenElsewhere(List<String> domains, AccountId self) {
+		if (domains.isEmpty()) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select domain from account_domain where domain in (:domains) and account_id <> :self")
+			.param("domains", domains)
+			.param("self", self.value())
+			.query(String.class)
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	Optional<AccountId> externalIdTakenElsewhere(ExternalSystem system, String externalId, AccountId self) {
+		if (externalId == null) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select id from account where " + system.column() + " = ? and id <> ?")
+			.params(externalId, self.value())
+			.query(UUID.class)
+			.optional()
+			.map(AccountId::new);
+	}
+
+	void insert(Account account) {
+		AccountDetails d = account.details();
+		jdbc.sql("""
+				insert into account (id, name, industry, employee_count, country, plan, lifecycle_stage, owner_csm_id,
+				                     account_executive_id, salesforce_id, hubspot_id, created_at, updated_at, version)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(account.id().value(), d.name(), d.industry(), d.employeeCount(), d.country(), d.plan(),
+					d.stage().name(), uuid(d.ownerCsm()), uuid(d.accountExecutive()), d.salesforceId(), d.hubspotId(),
+					utc(account.createdAt()), utc(account.updatedAt()), account.version())
+			.update();
+		saveDomains(account);
+	}
+
+	/** Saves an edit made on {@code expectedVersion}; false when someone else saved in between. */
+	boolean update(Account account, int expectedVersion) {
+		AccountDetails d = account.details();
+		int changed = jdbc.sql("""
+				update account set name = ?, industry = ?, employee_count = ?, country = ?, plan = ?,
+				       lifecycle_stage = ?, owner_csm_id = ?, account_executive_id = ?, salesforce_id = ?,
+				       hubspot_id = ?, updated_at = ?, version = ?
+				where id = ? and version = ?""")
+			.params(d.name(), d.industry(), d.employeeCount(), d.country(), d.plan(), d.stage().name(),
+					uuid(d.ownerCsm()), uuid(d.accountExecutive()), d.salesforceId(), d.hubspotId(),
+					utc(account.updatedAt()), account.version(), account.id().value(), expectedVersion)
+			.update();
+		if (changed == 1) {
+			saveDomains(account);
+		}
+		return changed == 1;
+	}
+
+	void delete(AccountId id) {
+		jdbc.sql("delete from account where id = ?").param(id.value()).update();
+	}
+
+	void recordDeletion(Account account, UserId by, Instant at) {
+		jdbc.sql("insert into account_deletion (account_id, name, deleted_by, deleted_at) values (?, ?, ?, ?)")
+			.params(account.id().value(), account.details().name(), by.value(), utc(at))
+			.update();
+	}
+
+	List<String> plans() {
+		return jdbc.sql("select distinct plan from account where plan is not null order by plan")
+			.query(String.class)
+			.list();
+	}
+
+	PageResult<Account> search(AccountQuery query) {
+		StringBuilder where = new StringBuilder(" where 1 = 1");
+		Map<String, Object> params = new HashMap<>();
+		if (query.text() != null && !query.text().isBlank()) {
+			where.append(" and (lower(a.name) like :text or exists (select 1 from account_domain d"
+					+ " where d.account_id = a.id and d.domain like :text))");
+			params.put("text", "%" + query.text().trim().toLowerCase() + "%");
+		}
+		if (query.stage() != null) {
+			where.append(" and a.lifecycle_stage = :stage");
+			params.put("stage", query.stage().name());
+		}
+		if (query.owner() != null) {
+			where.append(" and a.owner_csm_id = :owner");
+			params.put("owner", query.owner().value());
+		}
+		if (query.plan() != null && !query.plan().isBlank()) {
+			where.append(" and a.plan = :plan");
+			params.put("plan", query.plan());
+		}
+		if (query.size() != null) {
+			Integer[] range = sizeBands.range(query.size());
+			if (range[0] == null && range[1] == null) {
+				where.append(" and a.employee_count is null");
+			}
+			if (range[0] != null) {
+				where.append(" and a.employee_count >= :sizeFrom");
+				params.put("sizeFrom", range[0]);
+			}
+			if (range[1] != null) {
+				where.append(" and a.employee_count < :sizeTo");
+				params.put("sizeTo", range[1]);
+			}
+		}
+		long total = jdbc.sql("select count(*) from account a" + where).params(params).query(Long.class).single();
+		String order = " order by " + AccountQuery.sortColumn(query.page().sort())
+				+ (query.page().ascending() ? " asc" : " desc") + ", a.id";
+		List<Account> rows = jdbc
+			.sql("select " + COLUMNS + " from account a" + where + order + " limit :limit offset :offset")
+			.params(params)
+			.param("limit", query.page().size())
+			.param("offset", query.page().offset())
+			.query((rs, n) -> row(rs, List.of()))
+			.list();
+		return new PageResult<>(withDomains(rows), total, query.page().page(), query.page().size());
+	}
+
+	private Optional<Account> one(String condition, Object value) {
+		return jdbc.sql("select " + COLUMNS + " from account a where " + condition)
+			.param("value", value)
+			.query((rs, n) -> row(rs, List.of()))
+			.optional()
+			.map(account -> withDomains(List.of(account)).getFirst());
+	}
+
+	/** One query for the domains of a whole page of accounts. */
+	private List<Account> withDomains(List<Account> accounts) {
+		if (accounts.isEmpty()) {
+			return accounts;
+		}
+		Map<UUID, List<String>> domains = new HashMap<>();
+		jdbc.sql("select account_id, domain from account_domain where account_id in (:ids) order by domain")
+			.param("ids", accounts.stream().map(a -> a.id().value()).toList())
+			.query((rs, n) -> Map.entry(rs.getObject("account_id", UUID.class), rs.getString("domain")))
+			.list()
+			.forEach(e -> domains.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+		return accounts.stream().map(a -> {
+			AccountDetails d = a.details();
+			AccountDetails withDomains = new AccountDetails(d.name(), domains.getOrDefault(a.id().value(), List.of()),
+					d.industry(), d.employeeCount(), d.country(), d.plan(), d.stage(), d.ownerCsm(),
+					d.accountExecutive(), d.salesforceId(), d.hubspotId());
+			return new Account(a.id(), withDomains, a.createdAt(), a.updatedAt(), a.version());
+		}).toList();
+	}
+
+	private void saveDomains(Account account) {
+		jdbc.sql("delete from account_domain where account_id = ?").param(account.id().value()).update();
+		for (String domain : account.details().domains()) {
+			jdbc.sql("insert into account_domain (domain, account_id) values (?, ?)")
+				.params(domain, account.id().value())
+				.update();
+		}
+	}
+
+	private static Account row(ResultSet rs, List<String> domains) throws SQLException {
+		AccountDetails details = new AccountDetails(rs.getString("name"), domains, rs.getString("industry"),
+				(Integer) rs.getObject("employee_count", Integer.class), rs.getString("country"), rs.getString("plan"),
+				LifecycleStage.valueOf(rs.getString("lifecycle_stage")), userId(rs, "owner_csm_id"),
+				userId(rs, "account_executive_id"), rs.getString("salesforce_id"), rs.getString("hubspot_id"));
+		return new Account(new AccountId(rs.getObject("id", UUID.class)), details, instant(rs, "created_at"),
+				instant(rs, "updated_at"), rs.getInt("version"));
+	}
+
+	private static UserId userId(ResultSet rs, String column) throws SQLException {
+		UUID value = rs.getObject(column, UUID.class);
+		return value == null ? null : new UserId(value);
+	}
+
+	private static UUID uuid(UserId id) {
+		return id == null ? null : id.value();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+}

@@ -1,0 +1,9 @@
+package io.kizuna.accounts.internal;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+@EnableConfigurationProperties(SizeBands.class)
+class AccountsConfiguration {
+}

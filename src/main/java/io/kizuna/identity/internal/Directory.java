@@ -1,0 +1,69 @@
+package io.kizuna.identity.internal;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.kizuna.identity.Role;
+import io.kizuna.identity.UserDirectory;
+import io.kizuna.identity.UserId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+class Directory implements UserDirectory {
+
+	private final JdbcClient jdbc;
+
+	private final RoleHierarchy hierarchy;
+
+	Directory(JdbcClient jdbc, RoleHierarchy hierarchy) {
+		this.jdbc = jdbc;
+		this.hierarchy = hierarchy;
+	}
+
+	@Override
+	public List<Member> activeWithRole(Role role) {
+		Set<String> granting = Role.all().stream()
+			.filter(held -> hierarchy.getReachableGrantedAuthorities(List.of(new SimpleGrantedAuthority(held.authority())))
+				.stream()
+				.map(GrantedAuthority::getAuthority)
+				.anyMatch(role.authority()::equals))
+			.map(Role::name)
+			.collect(Collectors.toSet());
+		return jdbc.sql("""
+				select distinct u.id, u.display_name from app_user u join app_user_role r on r.user_id = u.id
+				where u.active = true and r.role in (:roles)""")
+			.param("roles", granting)
+			.query((rs, n) -> new Member(new UserId(rs.getObject("id", UUID.class)), rs.getString("display_name")))
+			.list()
+			.stream()
+			.sorted(Comparator.comparing(Member::displayName, String.CASE_INSENSITIVE_ORDER))
+			.toList();
+	}
+
+	@Override
+	public Map<UserId, String> names(Collection<UserId> ids) {
+		Map<UserId, String> names = new HashMap<>();
+		if (ids.isEmpty()) {
+			return names;
+		}
+		jdbc.sql("select id, display_name from app_user where id in (:ids)")
+			.param("ids", ids.stream().map(UserId::value).toList())
+			.query((rs, n) -> Map.entry(new UserId(rs.getObject("id", UUID.class)), rs.getString("display_name")))
+			.list()
+			.forEach(e -> names.put(e.getKey(), e.getValue()));
+		return names;
+	}
+}
