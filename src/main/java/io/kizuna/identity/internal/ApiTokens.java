@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import io.kizuna.identity.SignedInUser;
 import io.kizuna.identity.UserId;
+import io.kizuna.shared.SqlTimes;
 import io.kizuna.shared.NotFoundException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,7 +75,7 @@ class ApiTokens {
 	/** Revokes one of the owner's tokens; another person's token id is "not found", not "forbidden". */
 	void revoke(UserId owner, UUID tokenId) {
 		int changed = jdbc.sql("update api_token set revoked_at = ? where id = ? and user_id = ? and revoked_at is null")
-			.params(Users.utc(clock.instant()), tokenId, owner.value())
+			.params(SqlTimes.utc(clock.instant()), tokenId, owner.value())
 			.update();
 		if (changed == 0 && ownedBy(owner).stream().noneMatch(t -> t.id().equals(tokenId))) {
 			throw new NotFoundException("token.notFound", tokenId);
@@ -94,7 +95,7 @@ class ApiTokens {
 		}
 		if (token.get().lastUsedAt() == null || token.get().lastUsedAt().isBefore(now.minus(LAST_USED_RESOLUTION))) {
 			jdbc.sql("update api_token set last_used_at = ? where id = ?")
-				.params(Users.utc(now), token.get().id())
+				.params(SqlTimes.utc(now), token.get().id())
 				.update();
 		}
 		return users.findById(token.get().owner()).filter(User::active).map(User::toSignedInUser);
@@ -104,14 +105,14 @@ class ApiTokens {
 		jdbc.sql("""
 				insert into api_token (id, user_id, name, token_hash, token_prefix, created_at, expires_at)
 				values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(token.id(), token.owner().value(), token.name(), hash, token.prefix(), Users.utc(token.createdAt()),
-					Users.utc(token.expiresAt()))
+			.params(token.id(), token.owner().value(), token.name(), hash, token.prefix(), SqlTimes.utc(token.createdAt()),
+					SqlTimes.utc(token.expiresAt()))
 			.update();
 	}
 
 	private static ApiToken row(ResultSet rs, int rowNum) throws SQLException {
 		return new ApiToken(rs.getObject("id", UUID.class), new UserId(rs.getObject("user_id", UUID.class)),
-				rs.getString("name"), rs.getString("token_prefix"), Users.instant(rs, "created_at"),
-				Users.instant(rs, "expires_at"), Users.instant(rs, "last_used_at"), Users.instant(rs, "revoked_at"));
+				rs.getString("name"), rs.getString("token_prefix"), SqlTimes.instant(rs, "created_at"),
+				SqlTimes.instant(rs, "expires_at"), SqlTimes.instant(rs, "last_used_at"), SqlTimes.instant(rs, "revoked_at"));
 	}
 }

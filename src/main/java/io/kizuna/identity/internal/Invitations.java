@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.kizuna.identity.UserId;
+import io.kizuna.shared.SqlTimes;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,7 @@ class Invitations {
 		jdbc.sql("delete from user_invitation where user_id = ? and accepted_at is null").param(user.value()).update();
 		String token = SecretGenerator.token("inv_");
 		jdbc.sql("insert into user_invitation (token_hash, user_id, created_at, expires_at) values (?, ?, ?, ?)")
-			.params(SecretGenerator.sha256(token), user.value(), Users.utc(now), Users.utc(now.plus(VALIDITY)))
+			.params(SecretGenerator.sha256(token), user.value(), SqlTimes.utc(now), SqlTimes.utc(now.plus(VALIDITY)))
 			.update();
 		return token;
 	}
@@ -44,7 +45,7 @@ class Invitations {
 		return jdbc.sql("""
 				select user_id from user_invitation
 				where token_hash = ? and accepted_at is null and expires_at > ?""")
-			.params(SecretGenerator.sha256(token), Users.utc(clock.instant()))
+			.params(SecretGenerator.sha256(token), SqlTimes.utc(clock.instant()))
 			.query(UUID.class)
 			.optional()
 			.map(UserId::new);
@@ -52,7 +53,7 @@ class Invitations {
 
 	void markAccepted(String token) {
 		jdbc.sql("update user_invitation set accepted_at = ? where token_hash = ?")
-			.params(Users.utc(clock.instant()), SecretGenerator.sha256(token))
+			.params(SqlTimes.utc(clock.instant()), SecretGenerator.sha256(token))
 			.update();
 	}
 }

@@ -1,10 +1,11 @@
 package io.kizuna.identity.internal;
 
+import static io.kizuna.shared.SqlTimes.instant;
+import static io.kizuna.shared.SqlTimes.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -159,14 +160,7 @@ class Users {
 		return username == null ? null : username.trim().toLowerCase();
 	}
 
-	static OffsetDateTime utc(Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-	}
 
-	static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
 
 	private static User.UserRow row(ResultSet rs, int rowNum) throws SQLException {
 		return new User.UserRow(new UserId(rs.getObject("id", UUID.class)), rs.getString("username"),
