@@ -49,11 +49,15 @@ class AccountController {
 
 	private final UserDirectory directory;
 
-	AccountController(AccountCatalog catalog, Accounts accounts, AccountViews views, UserDirectory directory) {
+	private final Contacts contacts;
+
+	AccountController(AccountCatalog catalog, Accounts accounts, AccountViews views, UserDirectory directory,
+			Contacts contacts) {
 		this.catalog = catalog;
 		this.accounts = accounts;
 		this.views = views;
 		this.directory = directory;
+		this.contacts = contacts;
 	}
 
 	@GetMapping
@@ -85,7 +89,43 @@ class AccountController {
 	@GetMapping("/{id}")
 	@PreAuthorize("hasRole('VIEWER')")
 	String show(@PathVariable AccountId id, Model model) {
+		model.addAttribute("contactForm", new ContactForm());
+		return accountPage(id, model);
+	}
+
+	@PostMapping("/{id}/contacts")
+	@PreAuthorize(EDITORS)
+	String addContact(@PathVariable AccountId id, @Valid ContactForm contactForm, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				contacts.add(id, contactForm);
+				redirect.addFlashAttribute("notice", "contact.notice.added");
+				return "redirect:/accounts/" + id + "#contacts";
+			}
+			catch (KizunaException refused) {
+				if (refused.status().value() == 404) {
+					throw refused;
+				}
+				result.rejectValue("email", refused.messageKey(), refused.arguments(), null);
+			}
+		}
+		return accountPage(id, model);
+	}
+
+	@PostMapping("/{id}/contacts/{contact}/delete")
+	@PreAuthorize(EDITORS)
+	String removeContact(@PathVariable AccountId id, @PathVariable java.util.UUID contact,
+			RedirectAttributes redirect) {
+		contacts.remove(id, contact);
+		redirect.addFlashAttribute("notice", "contact.notice.removed");
+		return "redirect:/accounts/" + id + "#contacts";
+	}
+
+	private String accountPage(AccountId id, Model model) {
 		model.addAttribute("account", views.of(catalog.get(id)));
+		model.addAttribute("contacts", contacts.of(id));
+		model.addAttribute("contactRoles", ContactRole.values());
 		return "accounts/show";
 	}
 
