@@ -73,6 +73,7 @@ class EndpointSecurityIntegrationTests {
 			page(HttpMethod.GET, "/", Role.VIEWER),
 			page(HttpMethod.GET, "/accounts", Role.VIEWER),
 			page(HttpMethod.GET, "/accounts/" + ID, Role.VIEWER),
+			page(HttpMethod.GET, "/accounts/export.csv", Role.VIEWER),
 			page(HttpMethod.GET, "/accounts/new", Role.CSM, Role.SALES),
 			page(HttpMethod.POST, "/accounts", Role.CSM, Role.SALES),
 			page(HttpMethod.GET, "/accounts/" + ID + "/edit", Role.CSM, Role.SALES),

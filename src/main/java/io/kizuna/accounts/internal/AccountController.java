@@ -1,10 +1,12 @@
 package io.kizuna.accounts.internal;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import io.kizuna.accounts.AccountId;
@@ -51,8 +53,11 @@ class AccountController {
 
 	private final Contacts contacts;
 
+	private final AccountExport export;
+
 	AccountController(AccountCatalog catalog, Accounts accounts, AccountViews views, UserDirectory directory,
-			Contacts contacts) {
+			Contacts contacts, AccountExport export) {
+		this.export = export;
 		this.catalog = catalog;
 		this.accounts = accounts;
 		this.views = views;
@@ -84,6 +89,19 @@ class AccountController {
 		model.addAttribute("plans", accounts.plans());
 		model.addAttribute("csms", directory.activeWithRole(Role.CSM));
 		return htmx != null ? "accounts/list :: accountTable" : "accounts/list";
+	}
+
+	/** The current view of the table, every page of it, as a CSV download. */
+	@GetMapping("/export.csv")
+	@PreAuthorize("hasRole('VIEWER')")
+	void export(@RequestParam(required = false) String q, @RequestParam(required = false) LifecycleStage stage,
+			@RequestParam(required = false) UserId owner, @RequestParam(required = false) String plan,
+			@RequestParam(required = false) SizeBand size, @RequestParam(defaultValue = "name") String sort,
+			@RequestParam(defaultValue = "asc") String dir, HttpServletResponse response) throws IOException {
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"accounts.csv\"");
+		var query = new AccountQuery(q, stage, owner, plan, size, new PageQuery(0, 1, sort, !"desc".equals(dir)));
+		export.write(query, response.getWriter());
 	}
 
 	@GetMapping("/{id}")

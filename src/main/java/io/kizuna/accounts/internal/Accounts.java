@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import io.kizuna.accounts.AccountId;
 import io.kizuna.accounts.LifecycleStage;
@@ -118,7 +120,10 @@ class Accounts {
 			.list();
 	}
 
-	PageResult<Account> search(AccountQuery query) {
+	private record Where(String sql, Map<String, Object> params) {
+	}
+
+	private Where where(AccountQuery query) {
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		Map<String, Object> params = new HashMap<>();
 		if (query.text() != null && !query.text().isBlank()) {
@@ -152,17 +157,49 @@ class Accounts {
 				params.put("sizeTo", range[1]);
 			}
 		}
-		long total = jdbc.sql("select count(*) from account a" + where).params(params).query(Long.class).single();
-		String order = " order by " + AccountQuery.sortColumn(query.page().sort())
-				+ (query.page().ascending() ? " asc" : " desc") + ", a.id";
+		return new Where(where.toString(), params);
+	}
+
+	private static String order(AccountQuery query) {
+		return " order by " + AccountQuery.sortColumn(query.page().sort()) + (query.page().ascending() ? " asc" : " desc")
+				+ ", a.id";
+	}
+
+	PageResult<Account> search(AccountQuery query) {
+		Where where = where(query);
+		long total = jdbc.sql("select count(*) from account a" + where.sql())
+			.params(where.params())
+			.query(Long.class)
+			.single();
 		List<Account> rows = jdbc
-			.sql("select " + COLUMNS + " from account a" + where + order + " limit :limit offset :offset")
-			.params(params)
+			.sql("select " + COLUMNS + " from account a" + where.sql() + order(query) + " limit :limit offset :offset")
+			.params(where.params())
 			.param("limit", query.page().size())
 			.param("offset", query.page().offset())
 			.query((rs, n) -> row(rs, List.of()))
 			.list();
 		return new PageResult<>(withDomains(rows), total, query.page().page(), query.page().size());
+	}
+
+	/** Every account the filters match, in the query's order, handed over a chunk at a time (for exports). */
+	void forEachChunk(AccountQuery query, int chunkSize, Consumer<List<Account>> consumer) {
+		Where where = where(query);
+		List<Account> chunk = new ArrayList<>(chunkSize);
+		try (Stream<Account> rows = jdbc.sql("select " + COLUMNS + " from account a" + where.sql() + order(query))
+			.params(where.params())
+			.query((rs, n) -> row(rs, List.of()))
+			.stream()) {
+			rows.forEach(account -> {
+				chunk.add(account);
+				if (chunk.size() == chunkSize) {
+					consumer.accept(withDomains(List.copyOf(chunk)));
+					chunk.clear();
+				}
+			});
+		}
+		if (!chunk.isEmpty()) {
+			consumer.accept(withDomains(chunk));
+		}
 	}
 
 	private Optional<Account> one(String condition, Object value) {

@@ -149,6 +149,31 @@ class AccountsIntegrationTests {
 	}
 
 	@Test
+	void theCurrentViewDownloadsAsCsvThatExcelReadsInJapanese() throws Exception {
+		String token = apiToken(Role.CSM);
+		String tag = unique("csv-");
+		for (String name : new String[] { "株式会社" + tag + "B", tag + " A, Inc." }) {
+			mvc.perform(post("/api/v1/accounts").header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"" + name + "\",\"domains\":[\"" + UUID.randomUUID() + ".example.jp\"],"
+						+ "\"stage\":\"RENEWAL\"}"))
+				.andExpect(status().isCreated());
+		}
+		var response = mvc.perform(get("/accounts/export.csv").with(user(new TestUsers(context).create(Role.VIEWER)))
+			.param("q", tag).param("stage", "RENEWAL").param("sort", "name").param("dir", "desc"))
+			.andExpect(status().isOk())
+			.andReturn().getResponse();
+		response.setCharacterEncoding("UTF-8");
+		String csv = response.getContentAsString();
+
+		assertThat(response.getContentType()).startsWith("text/csv");
+		assertThat(csv).startsWith("\uFEFFid,name,domains,");
+		java.util.List<String> lines = csv.lines().toList();
+		assertThat(lines).hasSize(3);
+		assertThat(lines.get(1)).contains("株式会社" + tag + "B", "RENEWAL");
+		assertThat(lines.get(2)).contains("\"" + tag + " A, Inc.\"");
+	}
+
+	@Test
 	void theOwnerMustBeAnActiveCsm() throws Exception {
 		SignedInUser sales = new TestUsers(context).create(Role.SALES);
 		mvc.perform(post("/api/v1/accounts").header("Authorization", apiToken(Role.CSM))
