@@ -127,8 +127,9 @@ class Accounts {
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		Map<String, Object> params = new HashMap<>();
 		if (query.text() != null && !query.text().isBlank()) {
-			where.append(" and (lower(a.name) like :text or exists (select 1 from account_domain d"
-					+ " where d.account_id = a.id and d.domain like :text))");
+			// One pass over the domains (a hashed sub-plan), not one probe per account.
+			where.append(" and (lower(a.name) like :text or a.id in (select d.account_id from account_domain d"
+					+ " where d.domain like :text))");
 			params.put("text", "%" + query.text().trim().toLowerCase() + "%");
 		}
 		if (query.stage() != null) {

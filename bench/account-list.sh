@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Account list under load (issue 3: p99 <= 50 ms for filter + sort + page, 32 concurrent requests,
+# 100,000 accounts).
+#
+#   bench/account-list.sh [accounts] [duration] [database]
+#   defaults: 100000 accounts, 30s per measurement, database "postgresql" (or "h2")
+#
+# Starts target/kizuna.jar with the demo company of that size (PostgreSQL: database kizuna_bench on
+# 127.0.0.1:5432, dropped and created anew; H2: a fresh temporary data directory), waits until every
+# account is loaded, warms up for 10 s, then drives it with wrk (apt-get install wrk), 32 connections
+# on 2 threads:
+#   baseline  GET /actuator/health/liveness: the server's floor for an authenticated-free request
+#   list      GET /api/v1/accounts with a random stage, size band, plan, text, sort column, direction
+#             and page (0-19) on every request (bench/account-list.lua), with an API token
+#   no-text   the same without the free-text search (filters, sort and paging only)
+# The account list page (/accounts) runs the same query and adds HTML rendering on top.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ACCOUNTS=${1:-100000}
+DURATION=${2:-30s}
+DATABASE=${3:-postgresql}
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+[ -f target/kizuna.jar ] || ./mvnw -B -q -DskipTests package
+JAVA=$(bash -c 'source <(sed -n "/^java_version()/,/^}/p;/^find_java()/,/^}/p" kizuna); find_java')
+WORK=$(mktemp -d)
+PORT=18642
+TOKEN=kz_benchmark-token-0123456789abcdefghijklmnop
+DB_ARGS=()
+if [ "$DATABASE" = postgresql ]; then
+  psql -h 127.0.0.1 -U postgres -qc "drop database if exists kizuna_bench with (force)" -c "create database kizuna_bench"
+  DB_ARGS=(--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/kizuna_bench --spring.datasource.username=postgres)
+fi
+"$JAVA" -jar target/kizuna.jar --server.port=$PORT --kizuna.data-dir="$WORK" "${DB_ARGS[@]}" \
+  --kizuna.demo.enabled=true --kizuna.demo.accounts="$ACCOUNTS" --kizuna.identity.admin-password=benchmark-password \
+  --kizuna.identity.bootstrap-api-token=$TOKEN >"$WORK/kizuna.log" 2>&1 &
+PID=$!
+cleanup() {
+  local status=$?
+  kill $PID 2>/dev/null || true
+  wait $PID 2>/dev/null || true
+  rm -rf "$WORK"
+  exit $status
+}
+trap cleanup EXIT
+
+loaded() {
+  curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/accounts?pageSize=1" \
+    | sed -n 's/.*"total":\([0-9]*\).*/\1/p'
+}
+start=$(date +%s)
+until [ "$(loaded || true)" = "$ACCOUNTS" ]; do
+  kill -0 $PID 2>/dev/null || { cat "$WORK/kizuna.log" >&2; exit 1; }
+  sleep 1
+done
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $("$JAVA" -version 2>&1 | head -1); database: $DATABASE"
+echo "loaded $ACCOUNTS demo accounts in $(( $(date +%s) - start )) s after start"
+
+export TOKEN
+wrk -t2 -c32 -d10s -s bench/account-list.lua "http://127.0.0.1:$PORT" >/dev/null   # warm-up
+echo -n "baseline  "
+LIST_PATH=/actuator/health/liveness wrk -t2 -c32 -d"$DURATION" -s bench/account-list.lua "http://127.0.0.1:$PORT" | tail -1
+echo -n "list      "
+wrk -t2 -c32 -d"$DURATION" -s bench/account-list.lua "http://127.0.0.1:$PORT" | tail -1
+echo -n "no-text   "
+TEXT_SEARCH=0 wrk -t2 -c32 -d"$DURATION" -s bench/account-list.lua "http://127.0.0.1:$PORT" | tail -1
