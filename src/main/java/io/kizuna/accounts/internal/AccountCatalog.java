@@ -75,7 +75,7 @@ class AccountCatalog {
 			return new Upserted(create(withId), true);
 		}
 		Account current = existing.get();
-		if (current.details().equals(check(withId, current.id()))) {
+		if (current.details().equals(withId)) {
 			return new Upserted(current, false);
 		}
 		return new Upserted(update(current.id(), withId, current.version()), false);
@@ -108,7 +108,7 @@ class AccountCatalog {
 		}
 	}
 
-	/** Domains are compared without case, scheme or "www.", and listed once. */
+	/** Domains are compared without case, scheme or "www.", listed once and in order (as stored). */
 	static AccountDetails normalize(AccountDetails d) {
 		LinkedHashSet<String> domains = new LinkedHashSet<>();
 		for (String domain : d.domains()) {
@@ -118,7 +118,7 @@ class AccountCatalog {
 				domains.add(clean);
 			}
 		}
-		return new AccountDetails(d.name().trim(), List.copyOf(domains), blankToNull(d.industry()), d.employeeCount(),
+		return new AccountDetails(d.name().trim(), domains.stream().sorted().toList(), blankToNull(d.industry()), d.employeeCount(),
 				blankToNull(d.country()), blankToNull(d.plan()), d.stage(), d.ownerCsm(), d.accountExecutive(),
 				blankToNull(d.salesforceId()), blankToNull(d.hubspotId()));
 	}

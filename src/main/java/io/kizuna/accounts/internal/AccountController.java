@@ -84,11 +84,15 @@ class AccountController {
 		model.addAttribute("size", size);
 		model.addAttribute("sort", sort);
 		model.addAttribute("dir", ascending ? "asc" : "desc");
+		if (htmx != null) {
+			return "accounts/list :: accountTable";
+		}
+		// The filter choices are needed only when the whole page is drawn, not for each htmx refresh.
 		model.addAttribute("stages", LifecycleStage.values());
 		model.addAttribute("sizes", SizeBand.values());
 		model.addAttribute("plans", accounts.plans());
 		model.addAttribute("csms", directory.activeWithRole(Role.CSM));
-		return htmx != null ? "accounts/list :: accountTable" : "accounts/list";
+		return "accounts/list";
 	}
 
 	/** The current view of the table, every page of it, as a CSV download. */

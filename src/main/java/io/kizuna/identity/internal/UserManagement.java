@@ -73,7 +73,7 @@ class UserManagement {
 			throw new BusinessRuleViolation("user.lastAdmin");
 		}
 		user.changeRoles(roles);
-		users.update(user);
+		users.updateRoles(user);
 		sessions.endAllOf(user.id());
 		return user;
 	}

@@ -89,7 +89,6 @@ class Users {
 			.params(r.displayName(), r.email(), r.passwordHash(), r.active(), r.language(), r.timeZone(),
 					utc(r.lastLoginAt()), utc(r.deactivatedAt()), r.id().value())
 			.update();
-		saveRoles(user);
 	}
 
 	PageResult<User> search(UserQuery query) {
@@ -127,6 +126,11 @@ class Users {
 			users.add(User.restore(row, roles.getOrDefault(row.id().value(), EnumSet.noneOf(Role.class))));
 		}
 		return new PageResult<>(users, total, query.page().page(), query.page().size());
+	}
+
+	/** Roles change rarely; sign-ins and profile edits leave them alone instead of rewriting them. */
+	void updateRoles(User user) {
+		saveRoles(user);
 	}
 
 	private void saveRoles(User user) {

@@ -130,7 +130,8 @@ class AccountsIntegrationTests {
 	void upsertByCrmIdIsIdempotent() throws Exception {
 		String token = apiToken(Role.SALES);
 		String crmId = unique("0015g");
-		String body = "{\"name\":\"From Salesforce\",\"employeeCount\":5000,\"stage\":\"RENEWAL\"}";
+		String body = "{\"name\":\"From Salesforce\",\"employeeCount\":5000,\"stage\":\"RENEWAL\","
+				+ "\"domains\":[\"z-" + crmId + ".example.jp\",\"a-" + crmId + ".example.jp\"]}";
 
 		String first = mvc.perform(put("/api/v1/accounts/external/salesforce/" + crmId).header("Authorization", token)
 			.contentType(MediaType.APPLICATION_JSON).content(body))
@@ -221,6 +222,8 @@ class AccountsIntegrationTests {
 			.param("stage", "EXPANSION").param("owner", "").param("size", ""))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("3 in total")))
-			.andExpect(content().string(not(containsString("<header"))));
+			.andExpect(content().string(not(containsString("<header"))))
+			.andExpect(content().string(containsString("sort=employees&amp;dir=asc")))
+			.andExpect(content().string(containsString("/accounts/export.csv?q=" + tag + "&amp;stage=EXPANSION")));
 	}
 }
