@@ -6,7 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
+import io.kizuna.accounts.AccountChanged;
 import io.kizuna.accounts.AccountId;
+import io.kizuna.identity.CurrentUser;
 import io.kizuna.identity.Role;
 import io.kizuna.identity.UserDirectory;
 import io.kizuna.identity.UserId;
@@ -14,6 +16,7 @@ import io.kizuna.shared.BusinessRuleViolation;
 import io.kizuna.shared.ConflictException;
 import io.kizuna.shared.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,10 +35,17 @@ class AccountCatalog {
 
 	private final Clock clock;
 
-	AccountCatalog(Accounts accounts, UserDirectory directory, Clock clock) {
+	private final AccountHistory history;
+
+	private final ApplicationEventPublisher events;
+
+	AccountCatalog(Accounts accounts, UserDirectory directory, Clock clock, AccountHistory history,
+			ApplicationEventPublisher events) {
 		this.accounts = accounts;
 		this.directory = directory;
 		this.clock = clock;
+		this.history = history;
+		this.events = events;
 	}
 
 	record Upserted(Account account, boolean created) {
@@ -50,8 +60,9 @@ class AccountCatalog {
 		AccountId id = AccountId.random();
 		AccountDetails checked = check(normalize(details), id);
 		Instant now = clock.instant();
-		Account account = new Account(id, checked, now, now, 1);
+		Account account = new Account(id, checked, now, now, 1, null);
 		accounts.insert(account);
+		recorded(account, AccountChanged.Kind.CREATED, List.of(), now);
 		return account;
 	}
 
@@ -60,10 +71,16 @@ class AccountCatalog {
 		if (current.version() != expectedVersion) {
 			throw new ConflictException("account.changedMeanwhile");
 		}
-		Account edited = current.edited(check(normalize(details), id), clock.instant());
+		AccountDetails checked = check(normalize(details), id);
+		if (current.details().equals(checked)) {
+			return current;
+		}
+		Account edited = current.edited(checked, clock.instant());
 		if (!accounts.update(edited, expectedVersion)) {
 			throw new ConflictException("account.changedMeanwhile");
 		}
+		recorded(edited, AccountChanged.Kind.UPDATED, AccountHistory.diff(current.details(), checked,
+				directory.names(owners(current.details(), checked))), edited.updatedAt());
 		return edited;
 	}
 
@@ -83,8 +100,25 @@ class AccountCatalog {
 
 	void delete(AccountId id, UserId by) {
 		Account account = get(id);
-		accounts.recordDeletion(account, by, clock.instant());
+		Instant now = clock.instant();
+		accounts.recordDeletion(account, by, now);
 		accounts.delete(id);
+		events.publishEvent(new AccountChanged(id, account.details().name(), AccountChanged.Kind.DELETED, List.of(), by,
+				now));
+	}
+
+	/** Writes the audit history and tells other modules (the timeline) what happened. */
+	private void recorded(Account account, AccountChanged.Kind kind, List<AccountHistoryEntry.Change> changes,
+			Instant at) {
+		UserId by = CurrentUser.id().orElse(null);
+		history.record(account.id(), new AccountHistory.ChangeSet(at, by, kind, changes));
+		events.publishEvent(new AccountChanged(account.id(), account.details().name(), kind,
+				changes.stream().map(AccountHistoryEntry.Change::field).toList(), by, at));
+	}
+
+	private static List<UserId> owners(AccountDetails before, AccountDetails after) {
+		return java.util.stream.Stream.of(before.ownerCsm(), before.accountExecutive(), after.ownerCsm(),
+				after.accountExecutive()).filter(java.util.Objects::nonNull).toList();
 	}
 
 	private AccountDetails check(AccountDetails details, AccountId self) {

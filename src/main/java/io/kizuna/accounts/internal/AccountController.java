@@ -1,8 +1,10 @@
 package io.kizuna.accounts.internal;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -43,6 +45,8 @@ class AccountController {
 
 	private static final int PAGE_SIZE = 25;
 
+	private static final List<Integer> RENEWAL_WINDOWS = List.of(30, 60, 90, 180, 365);
+
 	private final AccountCatalog catalog;
 
 	private final Accounts accounts;
@@ -55,8 +59,11 @@ class AccountController {
 
 	private final AccountExport export;
 
+	private final AccountHistory history;
+
 	AccountController(AccountCatalog catalog, Accounts accounts, AccountViews views, UserDirectory directory,
-			Contacts contacts, AccountExport export) {
+			Contacts contacts, AccountExport export, AccountHistory history) {
+		this.history = history;
 		this.export = export;
 		this.catalog = catalog;
 		this.accounts = accounts;
@@ -67,21 +74,19 @@ class AccountController {
 
 	@GetMapping
 	@PreAuthorize("hasRole('VIEWER')")
-	String list(@RequestParam(required = false) String q, @RequestParam(required = false) LifecycleStage stage,
-			@RequestParam(required = false) UserId owner, @RequestParam(required = false) String plan,
-			@RequestParam(required = false) SizeBand size, @RequestParam(defaultValue = "name") String sort,
+	String list(AccountQuery.Filter filter, @RequestParam(defaultValue = "name") String sort,
 			@RequestParam(defaultValue = "asc") String dir, @RequestParam(defaultValue = "0") int page,
 			@RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
 		boolean ascending = !"desc".equals(dir);
-		var query = new AccountQuery(q, stage, owner, plan, size, new PageQuery(page, PAGE_SIZE, sort, ascending));
-		var result = accounts.search(query);
+		var result = accounts.search(filter.toQuery(today(), new PageQuery(page, PAGE_SIZE, sort, ascending)));
 		model.addAttribute("page", new PageResult<>(views.of(result.items()), result.total(), result.page(),
 				result.size()));
-		model.addAttribute("q", q);
-		model.addAttribute("stage", stage);
-		model.addAttribute("owner", owner == null ? null : owner.toString());
-		model.addAttribute("plan", plan);
-		model.addAttribute("size", size);
+		model.addAttribute("q", filter.q());
+		model.addAttribute("stage", filter.stage());
+		model.addAttribute("owner", filter.owner() == null ? null : filter.owner().toString());
+		model.addAttribute("plan", filter.plan());
+		model.addAttribute("size", filter.size());
+		model.addAttribute("renewal", filter.renewal());
 		model.addAttribute("sort", sort);
 		model.addAttribute("dir", ascending ? "asc" : "desc");
 		if (htmx != null) {
@@ -92,20 +97,23 @@ class AccountController {
 		model.addAttribute("sizes", SizeBand.values());
 		model.addAttribute("plans", accounts.plans());
 		model.addAttribute("csms", directory.activeWithRole(Role.CSM));
+		model.addAttribute("renewalWindows", RENEWAL_WINDOWS);
 		return "accounts/list";
 	}
 
 	/** The current view of the table, every page of it, as a CSV download. */
 	@GetMapping("/export.csv")
 	@PreAuthorize("hasRole('VIEWER')")
-	void export(@RequestParam(required = false) String q, @RequestParam(required = false) LifecycleStage stage,
-			@RequestParam(required = false) UserId owner, @RequestParam(required = false) String plan,
-			@RequestParam(required = false) SizeBand size, @RequestParam(defaultValue = "name") String sort,
+	void export(AccountQuery.Filter filter, @RequestParam(defaultValue = "name") String sort,
 			@RequestParam(defaultValue = "asc") String dir, HttpServletResponse response) throws IOException {
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"accounts.csv\"");
-		var query = new AccountQuery(q, stage, owner, plan, size, new PageQuery(0, 1, sort, !"desc".equals(dir)));
-		export.write(query, response.getWriter());
+		export.write(filter.toQuery(today(), new PageQuery(0, 1, sort, !"desc".equals(dir))), response.getWriter());
+	}
+
+	/** Today where the person looking lives: a renewal "within 30 days" counts from their date. */
+	static LocalDate today() {
+		return LocalDate.now(LocaleContextHolder.getTimeZone().toZoneId());
 	}
 
 	@GetMapping("/{id}")
@@ -148,6 +156,7 @@ class AccountController {
 		model.addAttribute("account", views.of(catalog.get(id)));
 		model.addAttribute("contacts", contacts.of(id));
 		model.addAttribute("contactRoles", ContactRole.values());
+		model.addAttribute("history", views.history(history.of(id, 50)));
 		return "accounts/show";
 	}
 

@@ -37,6 +37,17 @@ class AccountViews {
 		return accounts.stream().map(account -> view(account, names)).toList();
 	}
 
+	List<AccountHistoryEntry> history(List<AccountHistory.ChangeSet> sets) {
+		Map<UserId, String> names = directory.names(sets.stream().map(AccountHistory.ChangeSet::by)
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.toList());
+		return sets.stream()
+			.map(set -> new AccountHistoryEntry(set.at(), set.by() == null ? null : names.get(set.by()), set.kind(),
+					set.changes()))
+			.toList();
+	}
+
 	AccountView of(Account account) {
 		return of(List.of(account)).getFirst();
 	}
@@ -45,7 +56,7 @@ class AccountViews {
 		AccountDetails d = account.details();
 		return new AccountView(account.id().toString(), d.name(), d.domains(), d.industry(), d.employeeCount(),
 				sizeBands.of(d.employeeCount()), d.country(), d.plan(), d.stage(), names.get(d.ownerCsm()),
-				names.get(d.accountExecutive()), d.salesforceId(), d.hubspotId(), account.createdAt(),
+				names.get(d.accountExecutive()), d.salesforceId(), d.hubspotId(), account.revenue(), account.createdAt(),
 				account.updatedAt(), account.version());
 	}
 }

@@ -5,7 +5,10 @@ import static io.kizuna.shared.SqlTimes.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,8 +19,10 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import io.kizuna.accounts.AccountId;
+import io.kizuna.accounts.AccountRevenue;
 import io.kizuna.accounts.LifecycleStage;
 import io.kizuna.identity.UserId;
+import io.kizuna.shared.Money;
 import io.kizuna.shared.PageResult;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +34,7 @@ class Accounts {
 
 	private static final String COLUMNS = "a.id, a.name, a.industry, a.employee_count, a.country, a.plan, "
 			+ "a.lifecycle_stage, a.owner_csm_id, a.account_executive_id, a.salesforce_id, a.hubspot_id, "
-			+ "a.created_at, a.updated_at, a.version";
+			+ "a.created_at, a.updated_at, a.version, a.mrr, a.mrr_currency, a.mrr_reporting, a.mrr_reporting_currency, a.renewal_date";
 
 	private final JdbcClient jdbc;
 
@@ -114,6 +119,18 @@ class Accounts {
 			.update();
 	}
 
+	/** Stores what subscriptions report; false when the account does not exist. */
+	boolean updateRevenue(AccountId id, AccountRevenue revenue) {
+		Money mrr = revenue.mrr();
+		return jdbc.sql("update account set mrr = ?, mrr_currency = ?, mrr_reporting = ?, mrr_reporting_currency = ?,"
+				+ " renewal_date = ? where id = ?")
+			.params(mrr == null ? null : mrr.amount(), mrr == null ? null : mrr.currency().getCurrencyCode(),
+					revenue.mrrReporting() == null ? null : revenue.mrrReporting().amount(),
+					revenue.mrrReporting() == null ? null : revenue.mrrReporting().currency().getCurrencyCode(),
+					revenue.nextRenewal(), id.value())
+			.update() == 1;
+	}
+
 	List<String> plans() {
 		return jdbc.sql("select distinct plan from account where plan is not null order by plan")
 			.query(String.class)
@@ -143,6 +160,11 @@ class Accounts {
 		if (query.plan() != null && !query.plan().isBlank()) {
 			where.append(" and a.plan = :plan");
 			params.put("plan", query.plan());
+		}
+		if (query.renewalFrom() != null) {
+			where.append(" and a.renewal_date between :renewalFrom and :renewalTo");
+			params.put("renewalFrom", query.renewalFrom());
+			params.put("renewalTo", query.renewalTo());
 		}
 		if (query.size() != null) {
 			Integer[] range = sizeBands.range(query.size());
@@ -227,7 +249,7 @@ class Accounts {
 			AccountDetails withDomains = new AccountDetails(d.name(), domains.getOrDefault(a.id().value(), List.of()),
 					d.industry(), d.employeeCount(), d.country(), d.plan(), d.stage(), d.ownerCsm(),
 					d.accountExecutive(), d.salesforceId(), d.hubspotId());
-			return new Account(a.id(), withDomains, a.createdAt(), a.updatedAt(), a.version());
+			return a.withDetails(withDomains);
 		}).toList();
 	}
 
@@ -246,7 +268,20 @@ class Accounts {
 				LifecycleStage.valueOf(rs.getString("lifecycle_stage")), userId(rs, "owner_csm_id"),
 				userId(rs, "account_executive_id"), rs.getString("salesforce_id"), rs.getString("hubspot_id"));
 		return new Account(new AccountId(rs.getObject("id", UUID.class)), details, instant(rs, "created_at"),
-				instant(rs, "updated_at"), rs.getInt("version"));
+				instant(rs, "updated_at"), rs.getInt("version"), revenue(rs));
+	}
+
+	private static AccountRevenue revenue(ResultSet rs) throws SQLException {
+		BigDecimal mrr = rs.getBigDecimal("mrr");
+		if (mrr == null) {
+			return AccountRevenue.NONE;
+		}
+		return new AccountRevenue(new Money(mrr, Currency.getInstance(rs.getString("mrr_currency"))),
+				new Money(rs.getBigDecimal("mrr_reporting"), reportingCurrency(rs)), rs.getObject("renewal_date", LocalDate.class));
+	}
+
+	private static Currency reportingCurrency(ResultSet rs) throws SQLException {
+		return Currency.getInstance(rs.getString("mrr_reporting_currency"));
 	}
 
 	private static UserId userId(ResultSet rs, String column) throws SQLException {

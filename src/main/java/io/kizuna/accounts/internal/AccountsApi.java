@@ -2,6 +2,7 @@ package io.kizuna.accounts.internal;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,12 +20,14 @@ import io.kizuna.accounts.SizeBand;
 import io.kizuna.identity.SignedInUser;
 import io.kizuna.identity.UserId;
 import io.kizuna.shared.BusinessRuleViolation;
+import io.kizuna.shared.Money;
 import io.kizuna.shared.PageQuery;
 import io.kizuna.shared.PageResult;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -78,25 +81,24 @@ class AccountsApi {
 
 	record AccountResponse(UUID id, String name, List<String> domains, String industry, Integer employeeCount,
 			SizeBand sizeBand, String country, String plan, LifecycleStage stage, String ownerCsm,
-			String accountExecutive, String salesforceId, String hubspotId, Instant createdAt, Instant updatedAt,
-			int version) {
+			String accountExecutive, String salesforceId, String hubspotId, Money mrr, Money mrrReporting,
+			LocalDate renewalDate, Instant createdAt, Instant updatedAt, int version) {
 
 		static AccountResponse of(AccountView v) {
 			return new AccountResponse(UUID.fromString(v.id()), v.name(), v.domains(), v.industry(), v.employeeCount(),
 					v.sizeBand(), v.country(), v.plan(), v.stage(), v.ownerCsm(), v.accountExecutive(),
-					v.salesforceId(), v.hubspotId(), v.createdAt(), v.updatedAt(), v.version());
+					v.salesforceId(), v.hubspotId(), v.revenue().mrr(), v.revenue().mrrReporting(),
+					v.revenue().nextRenewal(), v.createdAt(), v.updatedAt(), v.version());
 		}
 	}
 
 	@GetMapping
 	@PreAuthorize("hasRole('VIEWER')")
 	@Operation(summary = "List accounts, filtered, sorted and paged")
-	PageResult<AccountResponse> list(@RequestParam(required = false) String q,
-			@RequestParam(required = false) LifecycleStage stage, @RequestParam(required = false) UserId owner,
-			@RequestParam(required = false) String plan, @RequestParam(required = false) SizeBand size,
+	PageResult<AccountResponse> list(@ParameterObject AccountQuery.Filter filter,
 			@RequestParam(defaultValue = "name") String sort, @RequestParam(defaultValue = "asc") String dir,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int pageSize) {
-		var result = accounts.search(new AccountQuery(q, stage, owner, plan, size,
+		var result = accounts.search(filter.toQuery(AccountController.today(),
 				new PageQuery(page, pageSize, sort, !"desc".equals(dir))));
 		return new PageResult<>(views.of(result.items()).stream().map(AccountResponse::of).toList(), result.total(),
 				result.page(), result.size());

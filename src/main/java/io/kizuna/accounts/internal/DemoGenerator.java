@@ -110,7 +110,7 @@ final class DemoGenerator {
 		Instant createdAt = createdAt(stage);
 		Account account = new Account(id, new AccountDetails(name.text(), List.of(domain), industry.name(), employees,
 				country.code(), plan, stage, owner, executive, salesforceId, hubspotId), createdAt,
-				between(createdAt, now), 1);
+				between(createdAt, now), 1, null);
 		List<Contact> contacts = contacts(id, domain, country.japanese(), country.phone(), employees, createdAt);
 		position++;
 		return new Customer(account, contacts);

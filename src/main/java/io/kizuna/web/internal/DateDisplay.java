@@ -1,6 +1,7 @@
 package io.kizuna.web.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -29,6 +30,12 @@ public class DateDisplay {
 				: DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
 					.withLocale(LocaleContextHolder.getLocale())
 					.format(instant.atZone(zone()));
+	}
+
+	/** A calendar day (a contract's start or renewal), which has no time zone of its own. */
+	public String day(LocalDate day) {
+		return day == null ? NONE
+				: DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(LocaleContextHolder.getLocale()).format(day);
 	}
 
 	/** Machine-readable form for {@code <time datetime>}. */

@@ -226,4 +226,31 @@ class AccountsIntegrationTests {
 			.andExpect(content().string(containsString("sort=employees&amp;dir=asc")))
 			.andExpect(content().string(containsString("/accounts/export.csv?q=" + tag + "&amp;stage=EXPANSION")));
 	}
+
+	@Test
+	void everyEditIsRecordedWithWhoAndWhatChanged() throws Exception {
+		String token = apiToken(Role.CSM);
+		String name = unique("History ");
+		String created = mvc.perform(post("/api/v1/accounts").header("Authorization", token)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"" + name + "\",\"stage\":\"ONBOARDING\"}"))
+			.andReturn().getResponse().getContentAsString();
+		String id = JsonPath.read(created, "$.id");
+		mvc.perform(put("/api/v1/accounts/" + id).header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"" + name + "\",\"stage\":\"ADOPTION\",\"plan\":\"Enterprise\",\"version\":1}"))
+			.andExpect(status().isOk());
+		// Saving the same data again is not a change.
+		mvc.perform(put("/api/v1/accounts/" + id).header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"" + name + "\",\"stage\":\"ADOPTION\",\"plan\":\"Enterprise\",\"version\":2}"))
+			.andExpect(jsonPath("$.version").value(2));
+
+		assertThat(jdbc.sql("select count(distinct change_set) from account_change where account_id = ?")
+			.param(UUID.fromString(id)).query(Long.class).single()).isEqualTo(2);
+		String page = mvc.perform(get("/accounts/" + id).with(user(new TestUsers(context).create(Role.VIEWER)))
+			.header("Accept-Language", "ja")).andReturn().getResponse().getContentAsString();
+		org.jsoup.nodes.Element history = org.jsoup.Jsoup.parse(page).getElementById("history");
+		assertThat(history.select("ol.history > li")).hasSize(2);
+		String latest = history.select("ol.history > li").first().text();
+		assertThat(latest).contains("が変更", "ステージ", "導入支援", "活用", "プラン", "– → Enterprise");
+		assertThat(history.select("ol.history > li").last().text()).contains("が作成");
+	}
 }

@@ -1,0 +1,25 @@
+package io.kizuna.accounts;
+
+import java.util.Optional;
+
+import io.kizuna.shared.NotFoundException;
+
+/**
+ * What other modules may ask of, and report to, the customer record without touching its tables:
+ * whether an account exists and what it is called, and (from subscriptions) its current recurring
+ * revenue and next renewal, which the account table filters and sorts on.
+ */
+public interface AccountRecords {
+
+	/** An account as other modules name it. */
+	record AccountSummary(AccountId id, String name) {
+	}
+
+	Optional<AccountSummary> find(AccountId id);
+
+	default AccountSummary require(AccountId id) {
+		return find(id).orElseThrow(() -> new NotFoundException("account.notFound", id));
+	}
+
+	void recordRevenue(AccountId id, AccountRevenue revenue);
+}

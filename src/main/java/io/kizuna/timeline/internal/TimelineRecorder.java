@@ -1,0 +1,62 @@
+package io.kizuna.timeline.internal;
+
+import java.util.UUID;
+
+import io.kizuna.accounts.AccountChanged;
+import io.kizuna.activities.ActivityLogged;
+import io.kizuna.subscriptions.SubscriptionChanged;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the timeline from the other modules' events, after their change has committed, and tells
+ * the open account pages. A new module joins the timeline with one more listener here.
+ */
+@Component
+class TimelineRecorder {
+
+	private final TimelineEntries entries;
+
+	private final TimelineBroadcast broadcast;
+
+	TimelineRecorder(TimelineEntries entries, TimelineBroadcast broadcast) {
+		this.entries = entries;
+		this.broadcast = broadcast;
+	}
+
+	@ApplicationModuleListener
+	void on(ActivityLogged event) {
+		if (event.action() == ActivityLogged.Action.DELETED) {
+			entries.deleteSource(event.activityId());
+		}
+		else {
+			entries.replaceSource(new TimelineEntry(UUID.randomUUID(), event.accountId(), event.occurredAt(),
+					TimelineKind.ACTIVITY, event.kind().name(), event.subject(), event.outcome(), null, null, null,
+					event.author(), event.activityId()));
+		}
+		broadcast.changed(event.accountId());
+	}
+
+	@ApplicationModuleListener
+	void on(SubscriptionChanged event) {
+		entries.insert(new TimelineEntry(UUID.randomUUID(), event.accountId(), event.at(), TimelineKind.SUBSCRIPTION,
+				event.kind().name(), event.product(), String.join(",", event.fields()), event.mrrBefore().amount(),
+				event.mrrAfter().amount(), event.mrrAfter().currency().getCurrencyCode(), event.by(),
+				event.subscriptionId().value()));
+		broadcast.changed(event.accountId());
+	}
+
+	@ApplicationModuleListener
+	void on(AccountChanged event) {
+		// A deleted account takes its timeline with it.
+		if (event.kind() == AccountChanged.Kind.DELETED) {
+			broadcast.changed(event.accountId());
+			return;
+		}
+		entries.insert(new TimelineEntry(UUID.randomUUID(), event.accountId(), event.at(), TimelineKind.ACCOUNT,
+				event.kind().name(), event.accountName(), String.join(",", event.fields()), null, null, null,
+				event.by(), null));
+		broadcast.changed(event.accountId());
+	}
+}

@@ -1,0 +1,131 @@
+package io.kizuna;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.urlMatches;
+
+import java.util.List;
+import java.util.logging.Level;
+
+import io.kizuna.identity.Role;
+import io.kizuna.identity.SignedInUser;
+import io.kizuna.identity.internal.TestUsers;
+import io.kizuna.support.Browser;
+import io.kizuna.support.TestDatabase;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The customer record in two real browsers at once: a CSM creates an account and adds a
+ * subscription, a colleague keeps the same account open, and a note the CSM logs appears in the
+ * colleague's timeline without a reload (server-sent events). Screenshots go to target/screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "logging.level.org.openqa.selenium.devtools=error",
+				"logging.level.org.openqa.selenium.chromium.ChromiumDriver=error" })
+@ActiveProfiles("test")
+@DisabledIfSystemProperty(named = "kizuna.test.database", matches = "postgresql")
+@ExtendWith({ Browser.Installed.class, TestDatabase.class })
+class CustomerRecordBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	private Browser csm;
+
+	private Browser colleague;
+
+	@AfterEach
+	void close() {
+		if (csm != null) {
+			csm.close();
+		}
+		if (colleague != null) {
+			colleague.close();
+		}
+	}
+
+	@Test
+	void aNoteLoggedInOneBrowserAppearsLiveInTheOther() {
+		TestUsers users = new TestUsers(context);
+		SignedInUser csmUser = users.create(Role.CSM);
+		SignedInUser managerUser = users.create(Role.CS_MANAGER);
+
+		csm = signedIn(csmUser);
+		csm.go("/accounts/new");
+		csm.find("#name").sendKeys("株式会社ライブ");
+		csm.find("form.stacked button[type=submit]").click();
+		csm.waitUntil(textToBePresentInElementLocated(By.tagName("h1"), "株式会社ライブ"));
+		String accountPath = csm.driver().getCurrentUrl().replaceFirst("^https?://[^/]+", "");
+		csm.waitUntil(textToBePresentInElementLocated(By.id("timeline-feed"), "Account created"));
+
+		colleague = signedIn(managerUser);
+		colleague.go(accountPath);
+		colleague.waitUntil(textToBePresentInElementLocated(By.id("timeline-feed"), "Account created"));
+		colleague.waitUntil(driver -> "connected".equals(colleague.find("#timeline").getAttribute("data-live")));
+		colleague.script("window.kizunaNoReload = true");
+
+		csm.find("#activities summary").click();
+		csm.find("#activities #kind option[value=CHECK_IN]").click();
+		csm.find("#activities #subject").sendKeys("11月の定例会議");
+		csm.find("#activities #outcome").sendKeys("管理者トレーニングを希望");
+		csm.find("#activities button[type=submit]").click();
+		csm.waitUntil(textToBePresentInElementLocated(By.cssSelector("#activities ol.activities"), "11月の定例会議"));
+
+		colleague.waitUntil(textToBePresentInElementLocated(By.id("timeline-feed"), "11月の定例会議"));
+		assertThat(colleague.find("#timeline-feed").getText()).contains("Check-in", "管理者トレーニングを希望");
+		assertThat(colleague.<Boolean>script("return window.kizunaNoReload === true")).as("no page reload").isTrue();
+		colleague.screenshot("timeline-live.png");
+
+		csm.go(accountPath + "/subscriptions/new");
+		csm.find("#product").sendKeys("Kizuna Cloud");
+		csm.find("#quantity").clear();
+		csm.find("#quantity").sendKeys("10");
+		csm.find("#unitPrice").sendKeys("5000");
+		csm.script("arguments[0].value = '2026-11-01'", csm.find("#startDate"));
+		csm.find("form.stacked button[type=submit]").click();
+		csm.waitUntil(urlMatches("/accounts/[0-9a-f-]+#subscriptions$"));
+		assertThat(csm.find("ul.cards.summary").getText()).contains("¥50,000", "¥600,000");
+		csm.waitUntil(textToBePresentInElementLocated(By.id("subscriptions"), "Kizuna Cloud"));
+		csm.screenshot("account-with-subscription.png");
+
+		colleague.waitUntil(textToBePresentInElementLocated(By.id("timeline-feed"), "Subscription added"));
+		assertThat(colleague.find("#timeline-feed").getText()).contains("MRR ¥0 → ¥50,000");
+
+		assertNoConsoleErrors(csm);
+		assertNoConsoleErrors(colleague);
+	}
+
+	private Browser signedIn(SignedInUser user) {
+		Browser browser = Browser.open("http://localhost:" + port);
+		browser.go("/login");
+		WebElement form = browser.find("form.stacked");
+		form.findElement(By.id("username")).sendKeys(user.getUsername());
+		form.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+		form.findElement(By.cssSelector("button[type=submit]")).click();
+		browser.waitUntil(urlMatches("/$"));
+		return browser;
+	}
+
+	private static void assertNoConsoleErrors(Browser browser) {
+		List<LogEntry> console = browser.console();
+		console.forEach(entry -> System.out.println("browser console: " + entry));
+		assertThat(console).filteredOn(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+			.as("browser console errors")
+			.isEmpty();
+	}
+}
