@@ -52,6 +52,7 @@ class DemoCompanyIntegrationTests {
 			assertThat(count(jdbc, """
 					select count(distinct a.account_executive_id) from account a
 					join app_user_role r on r.user_id = a.account_executive_id and r.role = 'SALES'""")).isEqualTo(4);
+			assertStoryOfSubscriptionsAndActivities(jdbc);
 		}
 
 		try (ConfigurableApplicationContext second = start()) {
@@ -59,6 +60,43 @@ class DemoCompanyIntegrationTests {
 			assertThat(count(jdbc, "select count(*) from account")).isEqualTo(300);
 			assertThat(count(jdbc, "select count(*) from app_user")).isEqualTo(17);
 		}
+	}
+
+	/** Three years of contracts that follow each account's stage, and the activities around them. */
+	private static void assertStoryOfSubscriptionsAndActivities(JdbcClient jdbc) {
+		assertThat(count(jdbc, """
+				select count(*) from account a
+				where not exists (select 1 from subscription s where s.account_id = a.id)""")).isZero();
+		// Churned customers pay nothing any more; their last contract was cancelled with a reason.
+		assertThat(count(jdbc, """
+				select count(*) from account a join subscription s on s.account_id = a.id
+				where a.lifecycle_stage = 'CHURNED' and s.status = 'ACTIVE'""")).isZero();
+		assertThat(count(jdbc, """
+				select count(*) from subscription s join account a on a.id = s.account_id
+				where a.lifecycle_stage = 'CHURNED' and s.status = 'CANCELLED' and s.cancelled_on is not null
+				  and s.cancellation_reason is not null""")).isEqualTo(
+				count(jdbc, "select count(*) from account where lifecycle_stage = 'CHURNED'"));
+		// The account's MRR is what its active subscriptions add up to, and it renews in the future.
+		assertThat(count(jdbc, """
+				select count(*) from account a
+				where coalesce(a.mrr, 0) <> coalesce((select sum(s.mrr) from subscription s
+				                                      where s.account_id = a.id and s.status = 'ACTIVE'), 0)""")).isZero();
+		assertThat(count(jdbc, "select count(*) from account where mrr is not null and renewal_date <= current_date"))
+			.isZero();
+		// New business, expansion, contraction, cross-sell and reactivation all happen.
+		assertThat(count(jdbc, "select count(*) from subscription_change where mrr_after > mrr_before and kind = 'CHANGED'"))
+			.isPositive();
+		assertThat(count(jdbc, "select count(*) from subscription_change where mrr_after < mrr_before and kind = 'CHANGED'"))
+			.isPositive();
+		assertThat(count(jdbc, "select count(*) from subscription where product = 'Kizuna Guides'")).isPositive();
+		assertThat(count(jdbc, """
+				select count(*) from account a where a.lifecycle_stage <> 'CHURNED'
+				  and exists (select 1 from subscription s where s.account_id = a.id and s.status = 'CANCELLED')
+				  and exists (select 1 from subscription s where s.account_id = a.id and s.status = 'ACTIVE')""")).isPositive();
+		assertThat(count(jdbc, "select count(distinct currency) from subscription")).isEqualTo(3);
+		assertThat(count(jdbc, "select count(*) from activity")).isGreaterThan(300);
+		assertThat(count(jdbc, "select count(*) from timeline_entry")).isEqualTo(
+				count(jdbc, "select count(*) from activity") + count(jdbc, "select count(*) from subscription_change"));
 	}
 
 	private static long count(JdbcClient jdbc, String sql) {

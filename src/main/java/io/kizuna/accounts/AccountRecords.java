@@ -22,4 +22,7 @@ public interface AccountRecords {
 	}
 
 	void recordRevenue(AccountId id, AccountRevenue revenue);
+
+	/** The same for many accounts in one batch (demo data, imports); unknown accounts are skipped. */
+	void recordRevenue(java.util.Map<AccountId, AccountRevenue> revenues);
 }

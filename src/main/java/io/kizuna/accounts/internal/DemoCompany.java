@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.kizuna.accounts.DemoAccountsCreated;
 import io.kizuna.accounts.internal.DemoGenerator.Customer;
 import io.kizuna.identity.Role;
 import io.kizuna.identity.UserDirectory;
@@ -24,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
@@ -80,8 +83,12 @@ class DemoCompany {
 
 	private final long seed;
 
+	private final ApplicationEventPublisher events;
+
 	DemoCompany(JdbcTemplate jdbc, TransactionTemplate transactions, UserDirectory directory, SizeBands bands,
-			Clock clock, @Value("${kizuna.demo.accounts:500}") int accounts, @Value("${kizuna.demo.seed:42}") long seed) {
+			Clock clock, ApplicationEventPublisher events, @Value("${kizuna.demo.accounts:500}") int accounts,
+			@Value("${kizuna.demo.seed:42}") long seed) {
+		this.events = events;
 		if (accounts < 0 || accounts > DemoGenerator.MAX_ACCOUNTS) {
 			throw new IllegalArgumentException("kizuna.demo.accounts must be between 0 and "
 					+ DemoGenerator.MAX_ACCOUNTS + ", got " + accounts);
@@ -102,7 +109,8 @@ class DemoCompany {
 			return;
 		}
 		long started = System.nanoTime();
-		var generator = new DemoGenerator(seed, bands, holders(Role.CSM), holders(Role.SALES), clock.instant());
+		Instant now = clock.instant();
+		var generator = new DemoGenerator(seed, bands, holders(Role.CSM), holders(Role.SALES), now);
 		List<Customer> chunk = new ArrayList<>(CHUNK);
 		int written = 0;
 		long contacts = 0;
@@ -114,6 +122,7 @@ class DemoCompany {
 					chunk.add(generator.next());
 				}
 				contacts += write(chunk);
+				events.publishEvent(new DemoAccountsCreated(seed, now, demoAccounts(chunk, written)));
 				written += chunk.size();
 				int tenths = (int) (written * 10L / accounts);
 				if (tenths > reportedTenths && written < accounts) {
@@ -131,6 +140,17 @@ class DemoCompany {
 		jdbc.execute("analyze");
 		log.info("demo company: {} accounts and {} contacts in {} s (seed {})", count(accounts), count(contacts),
 				String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9), seed);
+	}
+
+	private static List<DemoAccountsCreated.DemoAccount> demoAccounts(List<Customer> chunk, int firstIndex) {
+		List<DemoAccountsCreated.DemoAccount> accounts = new ArrayList<>(chunk.size());
+		for (int i = 0; i < chunk.size(); i++) {
+			Account a = chunk.get(i).account();
+			AccountDetails d = a.details();
+			accounts.add(new DemoAccountsCreated.DemoAccount(a.id(), firstIndex + i, d.stage(), d.employeeCount(), d.plan(),
+					d.country(), d.ownerCsm(), a.createdAt()));
+		}
+		return accounts;
 	}
 
 	private List<UserId> holders(Role role) {

@@ -18,6 +18,7 @@ import io.kizuna.shared.Money;
 import io.kizuna.subscriptions.SubscriptionChanged;
 import io.kizuna.subscriptions.SubscriptionId;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -41,21 +42,35 @@ class SubscriptionHistory {
 		this.jdbc = jdbc;
 	}
 
+	private static final String INSERT = """
+			insert into subscription_change (id, subscription_id, account_id, kind, effective_date, recorded_at,
+			  recorded_by, changed_fields, external_id, product, plan, quantity, unit_price, currency, billing_period,
+			  term_months, discount_percent, start_date, end_date, auto_renew, status, cancelled_on,
+			  cancellation_reason, mrr_before, mrr_after)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
 	void record(Change c) {
+		jdbc.sql(INSERT).params(values(c)).update();
+	}
+
+	/** Many changes in JDBC batches, for demo data and imports. */
+	static void recordAll(JdbcTemplate jdbc, List<Change> changes) {
+		jdbc.batchUpdate(INSERT, changes, 1000, (ps, c) -> {
+			List<Object> values = values(c);
+			for (int i = 0; i < values.size(); i++) {
+				ps.setObject(i + 1, values.get(i));
+			}
+		});
+	}
+
+	private static List<Object> values(Change c) {
 		SubscriptionTerms t = c.terms();
-		jdbc.sql("""
-				insert into subscription_change (id, subscription_id, account_id, kind, effective_date, recorded_at,
-				  recorded_by, changed_fields, external_id, product, plan, quantity, unit_price, currency, billing_period,
-				  term_months, discount_percent, start_date, end_date, auto_renew, status, cancelled_on,
-				  cancellation_reason, mrr_before, mrr_after)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(UUID.randomUUID(), c.subscription().value(), c.account().value(), c.kind().name(),
-					c.effectiveDate(), utc(c.recordedAt()), c.recordedBy() == null ? null : c.recordedBy().value(),
-					String.join(",", c.fields()), t.externalId(), t.product(), t.plan(), t.quantity(), t.unitPrice(),
-					t.currency().getCurrencyCode(), t.period().name(), t.termMonths(), t.discountPercent(),
-					t.startDate(), t.endDate(), t.autoRenew(), t.status().name(), t.cancelledOn(),
-					t.cancellationReason(), c.mrrBefore().amount(), c.mrrAfter().amount())
-			.update();
+		return java.util.Arrays.asList(UUID.randomUUID(), c.subscription().value(), c.account().value(), c.kind().name(),
+				c.effectiveDate(), utc(c.recordedAt()), c.recordedBy() == null ? null : c.recordedBy().value(),
+				String.join(",", c.fields()), t.externalId(), t.product(), t.plan(), t.quantity(), t.unitPrice(),
+				t.currency().getCurrencyCode(), t.period().name(), t.termMonths(), t.discountPercent(), t.startDate(),
+				t.endDate(), t.autoRenew(), t.status().name(), t.cancelledOn(), t.cancellationReason(),
+				c.mrrBefore().amount(), c.mrrAfter().amount());
 	}
 
 	/** A subscription's history, newest first. */

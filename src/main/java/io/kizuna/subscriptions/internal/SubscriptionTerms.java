@@ -52,6 +52,22 @@ record SubscriptionTerms(String product, String plan, int quantity, BigDecimal u
 				startDate, endDate.plusMonths(months()), autoRenew, status, cancelledOn, cancellationReason, externalId);
 	}
 
+	SubscriptionTerms withQuantity(int seats) {
+		return new SubscriptionTerms(product, plan, seats, unitPrice, currency, period, termMonths, discountPercent,
+				startDate, endDate, autoRenew, status, cancelledOn, cancellationReason, externalId);
+	}
+
+	SubscriptionTerms withEndDate(LocalDate end) {
+		return new SubscriptionTerms(product, plan, quantity, unitPrice, currency, period, termMonths, discountPercent,
+				startDate, end, autoRenew, status, cancelledOn, cancellationReason, externalId);
+	}
+
+	SubscriptionTerms withStatus(SubscriptionStatus newStatus, LocalDate cancelled, String reason) {
+		return new SubscriptionTerms(product, plan, quantity, unitPrice, currency, period, termMonths, discountPercent,
+				startDate, endDate, newStatus != SubscriptionStatus.CANCELLED && newStatus != SubscriptionStatus.EXPIRED,
+				newStatus, cancelled, reason, externalId);
+	}
+
 	SubscriptionTerms expired() {
 		return new SubscriptionTerms(product, plan, quantity, unitPrice, currency, period, termMonths, discountPercent,
 				startDate, endDate, autoRenew, SubscriptionStatus.EXPIRED, cancelledOn, cancellationReason, externalId);

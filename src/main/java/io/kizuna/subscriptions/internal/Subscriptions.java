@@ -134,7 +134,7 @@ class Subscriptions {
 		jdbc.sql("delete from subscription where id = ?").param(id.value()).update();
 	}
 
-	private static List<Object> values(UUID id, UUID account, SubscriptionTerms t, Object createdAt, Object updatedAt,
+	static List<Object> values(UUID id, UUID account, SubscriptionTerms t, Object createdAt, Object updatedAt,
 			int version) {
 		List<Object> values = new ArrayList<>();
 		values.add(id);

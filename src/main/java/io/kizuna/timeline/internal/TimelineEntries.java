@@ -11,6 +11,7 @@ import java.util.UUID;
 import io.kizuna.accounts.AccountId;
 import io.kizuna.identity.UserId;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,19 +21,35 @@ class TimelineEntries {
 
 	private final JdbcClient jdbc;
 
-	TimelineEntries(JdbcClient jdbc) {
+	TimelineEntries(JdbcClient jdbc, JdbcTemplate batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
+	private static final String INSERT = """
+			insert into timeline_entry (id, account_id, occurred_at, kind, action, title, detail, amount_before,
+			                            amount_after, currency, actor_id, source_id)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	private final JdbcTemplate batches;
+
 	void insert(TimelineEntry e) {
-		jdbc.sql("""
-				insert into timeline_entry (id, account_id, occurred_at, kind, action, title, detail, amount_before,
-				                            amount_after, currency, actor_id, source_id)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(e.id(), e.accountId().value(), utc(e.occurredAt()), e.kind().name(), e.action(), clip(e.title(), 200),
-					clip(e.detail(), 1000), e.amountBefore(), e.amountAfter(), e.currency(),
-					e.actor() == null ? null : e.actor().value(), e.sourceId())
-			.update();
+		jdbc.sql(INSERT).params(values(e)).update();
+	}
+
+	void insertAll(List<TimelineEntry> batch) {
+		batches.batchUpdate(INSERT, batch, 1000, (ps, e) -> {
+			List<Object> values = values(e);
+			for (int i = 0; i < values.size(); i++) {
+				ps.setObject(i + 1, values.get(i));
+			}
+		});
+	}
+
+	private static List<Object> values(TimelineEntry e) {
+		return java.util.Arrays.asList(e.id(), e.accountId().value(), utc(e.occurredAt()), e.kind().name(), e.action(),
+				clip(e.title(), 200), clip(e.detail(), 1000), e.amountBefore(), e.amountAfter(), e.currency(),
+				e.actor() == null ? null : e.actor().value(), e.sourceId());
 	}
 
 	/** Replaces the entry written for a source record (an activity that was edited). */

@@ -1,10 +1,13 @@
 package io.kizuna.timeline.internal;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.kizuna.accounts.AccountChanged;
+import io.kizuna.activities.ActivitiesImported;
 import io.kizuna.activities.ActivityLogged;
 import io.kizuna.subscriptions.SubscriptionChanged;
+import io.kizuna.subscriptions.SubscriptionsImported;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -31,20 +34,30 @@ class TimelineRecorder {
 			entries.deleteSource(event.activityId());
 		}
 		else {
-			entries.replaceSource(new TimelineEntry(UUID.randomUUID(), event.accountId(), event.occurredAt(),
-					TimelineKind.ACTIVITY, event.kind().name(), event.subject(), event.outcome(), null, null, null,
-					event.author(), event.activityId()));
+			entries.replaceSource(entry(event));
 		}
 		broadcast.changed(event.accountId());
 	}
 
 	@ApplicationModuleListener
 	void on(SubscriptionChanged event) {
-		entries.insert(new TimelineEntry(UUID.randomUUID(), event.accountId(), event.at(), TimelineKind.SUBSCRIPTION,
-				event.kind().name(), event.product(), String.join(",", event.fields()), event.mrrBefore().amount(),
-				event.mrrAfter().amount(), event.mrrAfter().currency().getCurrencyCode(), event.by(),
-				event.subscriptionId().value()));
+		entries.insert(entry(event));
 		broadcast.changed(event.accountId());
+	}
+
+	/** Demo data and imports: one batch, and the pages of the accounts concerned told once each. */
+	@ApplicationModuleListener
+	void on(SubscriptionsImported event) {
+		List<TimelineEntry> batch = event.changes().stream().map(TimelineRecorder::entry).toList();
+		entries.insertAll(batch);
+		batch.stream().map(TimelineEntry::accountId).distinct().forEach(broadcast::changed);
+	}
+
+	@ApplicationModuleListener
+	void on(ActivitiesImported event) {
+		List<TimelineEntry> batch = event.activities().stream().map(TimelineRecorder::entry).toList();
+		entries.insertAll(batch);
+		batch.stream().map(TimelineEntry::accountId).distinct().forEach(broadcast::changed);
 	}
 
 	@ApplicationModuleListener
@@ -58,5 +71,18 @@ class TimelineRecorder {
 				event.kind().name(), event.accountName(), String.join(",", event.fields()), null, null, null,
 				event.by(), null));
 		broadcast.changed(event.accountId());
+	}
+
+	private static TimelineEntry entry(ActivityLogged event) {
+		return new TimelineEntry(UUID.randomUUID(), event.accountId(), event.occurredAt(), TimelineKind.ACTIVITY,
+				event.kind().name(), event.subject(), event.outcome(), null, null, null, event.author(),
+				event.activityId());
+	}
+
+	private static TimelineEntry entry(SubscriptionChanged event) {
+		return new TimelineEntry(UUID.randomUUID(), event.accountId(), event.at(), TimelineKind.SUBSCRIPTION,
+				event.kind().name(), event.product(), String.join(",", event.fields()), event.mrrBefore().amount(),
+				event.mrrAfter().amount(), event.mrrAfter().currency().getCurrencyCode(), event.by(),
+				event.subscriptionId().value());
 	}
 }
