@@ -49,6 +49,17 @@ class Accounts {
 		return one("a.id = :value", id.value());
 	}
 
+	/** Accounts by id, with their domains, in one query each. */
+	List<Account> findAll(List<AccountId> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return withDomains(jdbc.sql("select " + COLUMNS + " from account a where a.id in (:ids)")
+			.param("ids", ids.stream().map(AccountId::value).toList())
+			.query((rs, n) -> row(rs, List.of()))
+			.list());
+	}
+
 	Optional<Account> findByExternalId(ExternalSystem system, String externalId) {
 		return one("a." + system.column() + " = :value", externalId);
 	}

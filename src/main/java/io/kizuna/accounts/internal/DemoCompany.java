@@ -55,7 +55,7 @@ class DemoCompany {
 
 	private static final int CHUNK = 1_000;
 
-	private static final String INSERT_ACCOUNT = """
+	static final String INSERT_ACCOUNT = """
 			insert into account (id, name, industry, employee_count, country, plan, lifecycle_stage, owner_csm_id,
 			                     account_executive_id, salesforce_id, hubspot_id, created_at, updated_at, version)
 			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
@@ -174,7 +174,7 @@ class DemoCompany {
 		return contacts.size();
 	}
 
-	private static void account(PreparedStatement ps, Account account) throws SQLException {
+	static void account(PreparedStatement ps, Account account) throws SQLException {
 		AccountDetails d = account.details();
 		ps.setObject(1, account.id().value());
 		ps.setString(2, d.name());

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.kizuna.accounts.AccountChanged;
+import io.kizuna.accounts.AccountsImported;
 import io.kizuna.activities.ActivitiesImported;
 import io.kizuna.activities.ActivityLogged;
 import io.kizuna.subscriptions.SubscriptionChanged;
@@ -61,16 +62,27 @@ class TimelineRecorder {
 	}
 
 	@ApplicationModuleListener
+	void on(AccountsImported event) {
+		List<TimelineEntry> batch = event.changes().stream().map(TimelineRecorder::entry).toList();
+		entries.insertAll(batch);
+		batch.stream().map(TimelineEntry::accountId).distinct().forEach(broadcast::changed);
+	}
+
+	@ApplicationModuleListener
 	void on(AccountChanged event) {
 		// A deleted account takes its timeline with it.
 		if (event.kind() == AccountChanged.Kind.DELETED) {
 			broadcast.changed(event.accountId());
 			return;
 		}
-		entries.insert(new TimelineEntry(UUID.randomUUID(), event.accountId(), event.at(), TimelineKind.ACCOUNT,
-				event.kind().name(), event.accountName(), String.join(",", event.fields()), null, null, null,
-				event.by(), null));
+		entries.insert(entry(event));
 		broadcast.changed(event.accountId());
+	}
+
+	private static TimelineEntry entry(AccountChanged event) {
+		return new TimelineEntry(UUID.randomUUID(), event.accountId(), event.at(), TimelineKind.ACCOUNT,
+				event.kind().name(), event.accountName(), String.join(",", event.fields()), null, null, null, event.by(),
+				null);
 	}
 
 	private static TimelineEntry entry(ActivityLogged event) {
