@@ -23,6 +23,12 @@ public interface AccountRecords {
 
 	void recordRevenue(AccountId id, AccountRevenue revenue);
 
+	/**
+	 * The accounts that these keys name, for imports of records that belong to an account: each key
+	 * is looked up as a Salesforce id, a HubSpot id and a domain (in that order). Unknown keys are left out.
+	 */
+	java.util.Map<String, AccountId> resolve(java.util.Collection<String> keys);
+
 	/** The same for many accounts in one batch (demo data, imports); unknown accounts are skipped. */
 	void recordRevenue(java.util.Map<AccountId, AccountRevenue> revenues);
 }

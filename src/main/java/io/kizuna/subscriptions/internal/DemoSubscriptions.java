@@ -1,7 +1,5 @@
 package io.kizuna.subscriptions.internal;
 
-import static io.kizuna.shared.SqlTimes.utc;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -86,17 +84,7 @@ class DemoSubscriptions {
 			revenue.put(account.id(), revenue(story.subscriptions()));
 		}
 		transactions.executeWithoutResult(status -> {
-			jdbc.batchUpdate("insert into subscription (id, account_id, external_id, product, plan, quantity, unit_price,"
-					+ " currency, billing_period, term_months, discount_percent, start_date, end_date, auto_renew, status,"
-					+ " cancelled_on, cancellation_reason, created_at, updated_at, version, mrr)"
-					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", subscriptions, 1000,
-					(ps, s) -> {
-						List<Object> values = Subscriptions.values(s.id().value(), s.accountId().value(), s.terms(),
-								utc(s.createdAt()), utc(s.updatedAt()), s.version());
-						for (int i = 0; i < values.size(); i++) {
-							ps.setObject(i + 1, values.get(i));
-						}
-					});
+			Subscriptions.insertAll(jdbc, subscriptions);
 			SubscriptionHistory.recordAll(jdbc, changes);
 			accounts.recordRevenue(revenue);
 			events.publishEvent(new SubscriptionsImported(changes.stream().map(DemoSubscriptions::event).toList()));
@@ -212,16 +200,7 @@ class DemoSubscriptions {
 	}
 
 	private AccountRevenue revenue(List<Subscription> subscriptions) {
-		List<SubscriptionTerms> active = subscriptions.stream()
-			.map(Subscription::terms)
-			.filter(t -> t.status().paying())
-			.toList();
-		if (active.isEmpty()) {
-			return AccountRevenue.NONE;
-		}
-		Money mrr = active.stream().map(SubscriptionTerms::mrr).reduce(Money::plus).orElseThrow();
-		LocalDate renewal = active.stream().map(SubscriptionTerms::endDate).min(LocalDate::compareTo).orElseThrow();
-		return new AccountRevenue(mrr, rates.toReporting(mrr), renewal);
+		return AccountRevenues.of(subscriptions.stream().map(Subscription::terms).toList(), rates);
 	}
 
 	private static SubscriptionChanged event(SubscriptionHistory.Change c) {

@@ -3,13 +3,10 @@ package io.kizuna.subscriptions.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 
 import io.kizuna.accounts.AccountId;
 import io.kizuna.accounts.AccountRecords;
-import io.kizuna.accounts.AccountRevenue;
 import io.kizuna.identity.CurrentUser;
 import io.kizuna.identity.UserId;
 import io.kizuna.shared.BusinessRuleViolation;
@@ -159,22 +156,8 @@ class SubscriptionBook {
 
 	/** The account's MRR is the sum over its active subscriptions; its renewal is the nearest end date among them. */
 	void reportRevenue(AccountId account) {
-		List<SubscriptionTerms> active = subscriptions.ofAccount(account)
-			.stream()
-			.map(Subscription::terms)
-			.filter(t -> t.status().paying())
-			.toList();
-		if (active.isEmpty()) {
-			accounts.recordRevenue(account, AccountRevenue.NONE);
-			return;
-		}
-		Money mrr = active.stream().map(SubscriptionTerms::mrr).reduce(Money::plus).orElseThrow();
-		LocalDate renewal = active.stream()
-			.map(SubscriptionTerms::endDate)
-			.filter(Objects::nonNull)
-			.min(Comparator.naturalOrder())
-			.orElse(null);
-		accounts.recordRevenue(account, new AccountRevenue(mrr, rates.toReporting(mrr), renewal));
+		accounts.recordRevenue(account, AccountRevenues.of(
+				subscriptions.ofAccount(account).stream().map(Subscription::terms).toList(), rates));
 	}
 
 	private LocalDate today() {

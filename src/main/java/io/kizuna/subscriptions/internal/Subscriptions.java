@@ -21,6 +21,7 @@ import io.kizuna.subscriptions.BillingPeriod;
 import io.kizuna.subscriptions.SubscriptionId;
 import io.kizuna.subscriptions.SubscriptionStatus;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -112,6 +113,38 @@ class Subscriptions {
 		jdbc.sql("insert into subscription (" + COLUMNS + ", mrr) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(values(s.id().value(), s.accountId().value(), t, utc(s.createdAt()), utc(s.updatedAt()), s.version()))
 			.update();
+	}
+
+	/** Many new subscriptions in JDBC batches (demo data, imports). */
+	static void insertAll(JdbcTemplate jdbc, List<Subscription> batch) {
+		jdbc.batchUpdate("insert into subscription (" + COLUMNS + ", mrr)"
+				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch, 1000, (ps, s) -> {
+					List<Object> values = values(s.id().value(), s.accountId().value(), s.terms(), utc(s.createdAt()),
+							utc(s.updatedAt()), s.version());
+					for (int i = 0; i < values.size(); i++) {
+						ps.setObject(i + 1, values.get(i));
+					}
+				});
+	}
+
+	/** Subscriptions of many accounts, or with any of these external ids, a thousand keys per query. */
+	List<Subscription> ofAccounts(List<AccountId> accounts) {
+		return inChunks("account_id", accounts.stream().map(AccountId::value).distinct().toList());
+	}
+
+	List<Subscription> withExternalIds(List<String> externalIds) {
+		return inChunks("external_id", externalIds.stream().distinct().toList());
+	}
+
+	private List<Subscription> inChunks(String column, List<?> keys) {
+		List<Subscription> found = new ArrayList<>();
+		for (int from = 0; from < keys.size(); from += 1000) {
+			found.addAll(jdbc.sql("select " + COLUMNS + " from subscription where " + column + " in (:keys)")
+				.param("keys", keys.subList(from, Math.min(keys.size(), from + 1000)))
+				.query((rs, n) -> row(rs))
+				.list());
+		}
+		return found;
 	}
 
 	boolean update(Subscription s, int expectedVersion) {
