@@ -39,8 +39,11 @@ class AccountCatalog {
 
 	private final ApplicationEventPublisher events;
 
+	private final CustomFields customFields;
+
 	AccountCatalog(Accounts accounts, UserDirectory directory, Clock clock, AccountHistory history,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, CustomFields customFields) {
+		this.customFields = customFields;
 		this.accounts = accounts;
 		this.directory = directory;
 		this.clock = clock;
@@ -92,7 +95,7 @@ class AccountCatalog {
 			return new Upserted(create(withId), true);
 		}
 		Account current = existing.get();
-		if (current.details().equals(withId)) {
+		if (current.details().equals(withId.withCustom(customFields.normalize(withId.custom())))) {
 			return new Upserted(current, false);
 		}
 		return new Upserted(update(current.id(), withId, current.version()), false);
@@ -121,7 +124,8 @@ class AccountCatalog {
 				after.accountExecutive()).filter(java.util.Objects::nonNull).toList();
 	}
 
-	private AccountDetails check(AccountDetails details, AccountId self) {
+	private AccountDetails check(AccountDetails unchecked, AccountId self) {
+		AccountDetails details = unchecked.withCustom(customFields.normalize(unchecked.custom()));
 		accounts.domainTakenElsewhere(details.domains(), self).ifPresent(domain -> {
 			throw new ConflictException("account.domain.taken", domain);
 		});
@@ -154,14 +158,14 @@ class AccountCatalog {
 		}
 		return new AccountDetails(d.name().trim(), domains.stream().sorted().toList(), blankToNull(d.industry()), d.employeeCount(),
 				blankToNull(d.country()), blankToNull(d.plan()), d.stage(), d.ownerCsm(), d.accountExecutive(),
-				blankToNull(d.salesforceId()), blankToNull(d.hubspotId()));
+				blankToNull(d.salesforceId()), blankToNull(d.hubspotId()), d.custom());
 	}
 
 	private static AccountDetails withExternalId(AccountDetails d, ExternalSystem system, String externalId) {
 		return new AccountDetails(d.name(), d.domains(), d.industry(), d.employeeCount(), d.country(), d.plan(),
 				d.stage(), d.ownerCsm(), d.accountExecutive(),
 				system == ExternalSystem.SALESFORCE ? externalId : d.salesforceId(),
-				system == ExternalSystem.HUBSPOT ? externalId : d.hubspotId());
+				system == ExternalSystem.HUBSPOT ? externalId : d.hubspotId(), d.custom());
 	}
 
 	private static String blankToNull(String text) {

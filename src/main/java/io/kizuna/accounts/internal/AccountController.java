@@ -61,8 +61,11 @@ class AccountController {
 
 	private final AccountHistory history;
 
+	private final CustomFields customFields;
+
 	AccountController(AccountCatalog catalog, Accounts accounts, AccountViews views, UserDirectory directory,
-			Contacts contacts, AccountExport export, AccountHistory history) {
+			Contacts contacts, AccountExport export, AccountHistory history, CustomFields customFields) {
+		this.customFields = customFields;
 		this.history = history;
 		this.export = export;
 		this.catalog = catalog;
@@ -76,9 +79,12 @@ class AccountController {
 	@PreAuthorize("hasRole('VIEWER')")
 	String list(AccountQuery.Filter filter, @RequestParam(defaultValue = "name") String sort,
 			@RequestParam(defaultValue = "asc") String dir, @RequestParam(defaultValue = "0") int page,
+			@RequestParam Map<String, String> parameters,
 			@RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
 		boolean ascending = !"desc".equals(dir);
-		var result = accounts.search(filter.toQuery(today(), new PageQuery(page, PAGE_SIZE, sort, ascending)));
+		AccountQuery query = filter.toQuery(today(), parameters, new PageQuery(page, PAGE_SIZE, sort, ascending));
+		var result = accounts.search(query);
+		model.addAttribute("customFilter", query.custom());
 		model.addAttribute("page", new PageResult<>(views.of(result.items()), result.total(), result.page(),
 				result.size()));
 		model.addAttribute("q", filter.q());
@@ -98,6 +104,9 @@ class AccountController {
 		model.addAttribute("plans", accounts.plans());
 		model.addAttribute("csms", directory.activeWithRole(Role.CSM));
 		model.addAttribute("renewalWindows", RENEWAL_WINDOWS);
+		model.addAttribute("choiceFields", customFields.all().stream()
+			.filter(f -> f.type() == CustomField.Type.CHOICE)
+			.toList());
 		return "accounts/list";
 	}
 
@@ -105,10 +114,12 @@ class AccountController {
 	@GetMapping("/export.csv")
 	@PreAuthorize("hasRole('VIEWER')")
 	void export(AccountQuery.Filter filter, @RequestParam(defaultValue = "name") String sort,
-			@RequestParam(defaultValue = "asc") String dir, HttpServletResponse response) throws IOException {
+			@RequestParam(defaultValue = "asc") String dir, @RequestParam Map<String, String> parameters,
+			HttpServletResponse response) throws IOException {
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"accounts.csv\"");
-		export.write(filter.toQuery(today(), new PageQuery(0, 1, sort, !"desc".equals(dir))), response.getWriter());
+		export.write(filter.toQuery(today(), parameters, new PageQuery(0, 1, sort, !"desc".equals(dir))),
+				response.getWriter());
 	}
 
 	/** Today where the person looking lives: a renewal "within 30 days" counts from their date. */
@@ -157,6 +168,7 @@ class AccountController {
 		model.addAttribute("contacts", contacts.of(id));
 		model.addAttribute("contactRoles", ContactRole.values());
 		model.addAttribute("history", views.history(history.of(id, 50)));
+		model.addAttribute("customFields", customFields.all());
 		return "accounts/show";
 	}
 
@@ -231,6 +243,7 @@ class AccountController {
 
 	private String form(Model model, AccountId id) {
 		Locale locale = LocaleContextHolder.getLocale();
+		model.addAttribute("customFields", customFields.all());
 		model.addAttribute("accountId", id == null ? null : id.toString());
 		model.addAttribute("stages", LifecycleStage.values());
 		model.addAttribute("csms", directory.activeWithRole(Role.CSM));

@@ -25,21 +25,35 @@ class AccountExport {
 
 	private final AccountViews views;
 
-	AccountExport(Accounts accounts, AccountViews views) {
+	private final CustomFields customFields;
+
+	AccountExport(Accounts accounts, AccountViews views, CustomFields customFields) {
 		this.accounts = accounts;
 		this.views = views;
+		this.customFields = customFields;
 	}
 
 	@Transactional(readOnly = true)
 	void write(AccountQuery query, Writer out) throws IOException {
 		out.write('\uFEFF');
-		CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(HEADER.toArray(String[]::new)).get().print(out);
+		List<String> custom = customFields.all().stream().map(f -> AccountQuery.CUSTOM_PREFIX + f.key()).toList();
+		List<String> header = new java.util.ArrayList<>(HEADER);
+		header.addAll(List.of("mrr", "mrr_currency", "renewal_date"));
+		header.addAll(custom);
+		CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get().print(out);
 		accounts.forEachChunk(query, 1000, chunk -> {
 			try {
 				for (AccountView a : views.of(chunk)) {
-					csv.printRecord(a.id(), a.name(), String.join(" ", a.domains()), a.industry(), a.employeeCount(),
-							a.sizeBand(), a.country(), a.plan(), a.stage(), a.ownerCsm(), a.accountExecutive(),
-							a.salesforceId(), a.hubspotId(), a.createdAt(), a.updatedAt());
+					List<Object> record = new java.util.ArrayList<>(java.util.Arrays.asList(a.id(), a.name(),
+							String.join(" ", a.domains()), a.industry(), a.employeeCount(), a.sizeBand(), a.country(),
+							a.plan(), a.stage(), a.ownerCsm(), a.accountExecutive(), a.salesforceId(), a.hubspotId(),
+							a.createdAt(), a.updatedAt()));
+					var mrr = a.revenue().mrr();
+					record.add(mrr == null ? null : mrr.amount().stripTrailingZeros().toPlainString());
+					record.add(mrr == null ? null : mrr.currency().getCurrencyCode());
+					record.add(a.revenue().nextRenewal());
+					custom.forEach(key -> record.add(a.custom().get(key.substring(AccountQuery.CUSTOM_PREFIX.length()))));
+					csv.printRecord(record);
 				}
 			}
 			catch (IOException clientGone) {

@@ -1,5 +1,7 @@
 package io.kizuna.accounts.internal;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
@@ -49,6 +51,9 @@ class AccountForm {
 
 	private int version;
 
+	/** Values of the admin-defined fields by key, bound from {@code custom[key]} inputs. */
+	private Map<String, String> custom = new LinkedHashMap<>();
+
 	static AccountForm of(Account account) {
 		AccountDetails d = account.details();
 		AccountForm form = new AccountForm();
@@ -64,14 +69,29 @@ class AccountForm {
 		form.salesforceId = d.salesforceId();
 		form.hubspotId = d.hubspotId();
 		form.version = account.version();
+		form.custom = new LinkedHashMap<>(d.custom());
 		return form;
 	}
 
 	AccountDetails toDetails() {
 		return new AccountDetails(name, AccountRules.splitDomains(domains), industry, employeeCount, country, plan, stage,
 				ownerCsm == null ? null : new UserId(ownerCsm),
-				accountExecutive == null ? null : new UserId(accountExecutive), salesforceId, hubspotId);
+				accountExecutive == null ? null : new UserId(accountExecutive), salesforceId, hubspotId,
+				blankless(custom));
 	}
+
+	private static Map<String, String> blankless(Map<String, String> values) {
+		Map<String, String> kept = new LinkedHashMap<>();
+		values.forEach((key, value) -> {
+			if (value != null && !value.isBlank()) {
+				kept.put(key, value);
+			}
+		});
+		return kept;
+	}
+
+	public Map<String, String> getCustom() { return custom; }
+	public void setCustom(Map<String, String> custom) { this.custom = custom; }
 
 	public String getName() { return name; }
 	public void setName(String name) { this.name = name; }

@@ -51,6 +51,9 @@ class AccountHistory {
 				new String[] { names.get(before.accountExecutive()), names.get(after.accountExecutive()) });
 		pairs.put("salesforceId", new String[] { before.salesforceId(), after.salesforceId() });
 		pairs.put("hubspotId", new String[] { before.hubspotId(), after.hubspotId() });
+		java.util.Set<String> customKeys = new java.util.TreeSet<>(before.custom().keySet());
+		customKeys.addAll(after.custom().keySet());
+		customKeys.forEach(key -> pairs.put("cf." + key, new String[] { before.custom().get(key), after.custom().get(key) }));
 		List<AccountHistoryEntry.Change> changes = new ArrayList<>();
 		pairs.forEach((field, values) -> {
 			String oldValue = blankToNull(values[0]);

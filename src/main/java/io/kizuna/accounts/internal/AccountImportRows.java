@@ -44,7 +44,11 @@ final class AccountImportRows {
 
 	private final Map<String, UserId> csms = new HashMap<>();
 
-	AccountImportRows(UserDirectory directory, org.springframework.context.MessageSource messages) {
+	private final List<CustomField> customFields;
+
+	AccountImportRows(UserDirectory directory, org.springframework.context.MessageSource messages,
+			List<CustomField> customFields) {
+		this.customFields = customFields;
 		for (String code : Locale.getISOCountries()) {
 			Locale country = Locale.of("", code);
 			countries.put(code.toLowerCase(Locale.ROOT), code);
@@ -127,13 +131,26 @@ final class AccountImportRows {
 		if (salesforceId == null && hubspotId == null && domains.isEmpty()) {
 			problems.add(problem(row, "import.account.noKey"));
 		}
+		Map<String, String> custom = new java.util.TreeMap<>();
+		for (CustomField field : customFields) {
+			String value = row.get(AccountQuery.CUSTOM_PREFIX + field.key());
+			try {
+				String stored = field.normalize(value);
+				if (stored != null) {
+					custom.put(field.key(), stored);
+				}
+			}
+			catch (IllegalArgumentException misfit) {
+				problems.add(problem(row, "customField.invalid", field.label(), value, label(misfit.getMessage())));
+			}
+		}
 		String industry = clip(row, "industry", 100, problems);
 		String plan = clip(row, "plan", 100, problems);
 		if (!problems.isEmpty()) {
 			return new Read(null, problems);
 		}
 		return new Read(AccountCatalog.normalize(new AccountDetails(name, domains, industry, employees, country, plan,
-				stage, owner, null, salesforceId, hubspotId)), problems);
+				stage, owner, null, salesforceId, hubspotId, custom)), problems);
 	}
 
 	private static String externalId(ImportRow row, String field, List<RowProblem> problems) {

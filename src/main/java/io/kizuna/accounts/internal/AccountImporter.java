@@ -45,8 +45,11 @@ class AccountImporter implements Importer {
 
 	private final Clock clock;
 
+	private final CustomFields customFields;
+
 	AccountImporter(AccountImportStore store, UserDirectory directory, MessageSource messages,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, CustomFields customFields) {
+		this.customFields = customFields;
 		this.store = store;
 		this.directory = directory;
 		this.messages = messages;
@@ -66,7 +69,14 @@ class AccountImporter implements Importer {
 
 	@Override
 	public List<ImportField> fields() {
-		return AccountImportRows.FIELDS;
+		List<ImportField> fields = new ArrayList<>(AccountImportRows.FIELDS);
+		for (CustomField field : customFields.all()) {
+			fields.add(ImportField.labelled(AccountQuery.CUSTOM_PREFIX + field.key(), field.label(),
+					java.util.stream.Stream.of(field.label(), field.labelJa(), field.key(), AccountQuery.CUSTOM_PREFIX + field.key())
+						.filter(java.util.Objects::nonNull)
+						.toList()));
+		}
+		return fields;
 	}
 
 	/** A row that passed: its details and the stored account it matches (null: a new one). */
@@ -136,7 +146,7 @@ class AccountImporter implements Importer {
 	 * key used twice in the file, a domain or CRM id that belongs to a different account.
 	 */
 	private List<Planned> plan(List<ImportRow> rows, List<RowProblem> problems) {
-		AccountImportRows reader = new AccountImportRows(directory, messages);
+		AccountImportRows reader = new AccountImportRows(directory, messages, customFields.all());
 		AccountImportStore.Keys keys = store.keys();
 		Map<String, Long> seenInFile = new HashMap<>();
 		List<Planned> planned = new ArrayList<>();
@@ -194,7 +204,24 @@ class AccountImporter implements Importer {
 				values.get("stage") != null ? row.stage() : current.stage(),
 				mapped.contains("ownerCsm") ? row.ownerCsm() : current.ownerCsm(), current.accountExecutive(),
 				row.salesforceId() != null ? row.salesforceId() : current.salesforceId(),
-				row.hubspotId() != null ? row.hubspotId() : current.hubspotId());
+				row.hubspotId() != null ? row.hubspotId() : current.hubspotId(), mergeCustom(current, row, mapped));
+	}
+
+	private static java.util.Map<String, String> mergeCustom(AccountDetails current, AccountDetails row,
+			java.util.Set<String> mapped) {
+		java.util.Map<String, String> custom = new java.util.TreeMap<>(current.custom());
+		for (String field : mapped) {
+			if (field.startsWith(AccountQuery.CUSTOM_PREFIX)) {
+				String key = field.substring(AccountQuery.CUSTOM_PREFIX.length());
+				if (row.custom().containsKey(key)) {
+					custom.put(key, row.custom().get(key));
+				}
+				else {
+					custom.remove(key);
+				}
+			}
+		}
+		return custom;
 	}
 
 	private static void checkCrmId(ImportRow row, String id, Map<String, AccountId> stored, AccountId match,

@@ -1,6 +1,7 @@
 package io.kizuna.accounts.internal;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 import io.kizuna.accounts.LifecycleStage;
 import io.kizuna.accounts.SizeBand;
@@ -12,17 +13,34 @@ import io.kizuna.shared.PageQuery;
  * renewal window (renewing between {@code renewalFrom} and {@code renewalTo}, both included).
  */
 record AccountQuery(String text, LifecycleStage stage, UserId owner, String plan, SizeBand size,
-		LocalDate renewalFrom, LocalDate renewalTo, PageQuery page) {
+		LocalDate renewalFrom, LocalDate renewalTo, Map<String, String> custom, PageQuery page) {
+
+	AccountQuery {
+		custom = custom == null ? Map.of() : Map.copyOf(custom);
+	}
 
 	/** The filters as the request carried them; {@code renewal} is "renewing within this many days". */
 	record Filter(String q, LifecycleStage stage, UserId owner, String plan, SizeBand size, Integer renewal) {
 
 		AccountQuery toQuery(LocalDate today, PageQuery page) {
+			return toQuery(today, Map.of(), page);
+		}
+
+		/** {@code parameters} are all the request's parameters; those named {@code cf.<key>} filter by a custom field. */
+		AccountQuery toQuery(LocalDate today, Map<String, String> parameters, PageQuery page) {
 			Integer days = renewal == null ? null : Math.clamp(renewal, 0, 3660);
+			Map<String, String> custom = new java.util.TreeMap<>();
+			parameters.forEach((name, value) -> {
+				if (name.startsWith(CUSTOM_PREFIX) && value != null && !value.isBlank()) {
+					custom.put(name.substring(CUSTOM_PREFIX.length()), value);
+				}
+			});
 			return new AccountQuery(q, stage, owner, plan, size, days == null ? null : today,
-					days == null ? null : today.plusDays(days), page);
+					days == null ? null : today.plusDays(days), custom, page);
 		}
 	}
+
+	static final String CUSTOM_PREFIX = "cf.";
 
 	/** Sortable columns and the SQL behind them; anything else sorts by name. */
 	static String sortColumn(String sort) {

@@ -12,8 +12,8 @@ import io.kizuna.shared.Money;
 /** An account as pages show it, with people's names and the size band resolved. */
 public record AccountView(String id, String name, List<String> domains, String industry, Integer employeeCount,
 		SizeBand sizeBand, String country, String plan, LifecycleStage stage, String ownerCsm,
-		String accountExecutive, String salesforceId, String hubspotId, AccountRevenue revenue, Instant createdAt,
-		Instant updatedAt, int version) {
+		String accountExecutive, String salesforceId, String hubspotId, java.util.Map<String, String> custom,
+		AccountRevenue revenue, Instant createdAt, Instant updatedAt, int version) {
 
 	/** Annual recurring revenue: twelve times the current MRR. */
 	public Money arr() {

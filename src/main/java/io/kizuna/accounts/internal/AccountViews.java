@@ -56,7 +56,8 @@ class AccountViews {
 		AccountDetails d = account.details();
 		return new AccountView(account.id().toString(), d.name(), d.domains(), d.industry(), d.employeeCount(),
 				sizeBands.of(d.employeeCount()), d.country(), d.plan(), d.stage(), names.get(d.ownerCsm()),
-				names.get(d.accountExecutive()), d.salesforceId(), d.hubspotId(), account.revenue(), account.createdAt(),
+				names.get(d.accountExecutive()), d.salesforceId(), d.hubspotId(), d.custom(), account.revenue(),
+				account.createdAt(),
 				account.updatedAt(), account.version());
 	}
 }

@@ -40,9 +40,12 @@ class Accounts {
 
 	private final SizeBands sizeBands;
 
-	Accounts(JdbcClient jdbc, SizeBands sizeBands) {
+	private final CustomFields customFields;
+
+	Accounts(JdbcClient jdbc, SizeBands sizeBands, CustomFields customFields) {
 		this.jdbc = jdbc;
 		this.sizeBands = sizeBands;
+		this.customFields = customFields;
 	}
 
 	Optional<Account> findById(AccountId id) {
@@ -100,6 +103,7 @@ class Accounts {
 					utc(account.createdAt()), utc(account.updatedAt()), account.version())
 			.update();
 		saveDomains(account);
+		customFields.save(account.id(), d.custom());
 	}
 
 	/** Saves an edit made on {@code expectedVersion}; false when someone else saved in between. */
@@ -116,6 +120,7 @@ class Accounts {
 			.update();
 		if (changed == 1) {
 			saveDomains(account);
+			customFields.save(account.id(), d.custom());
 		}
 		return changed == 1;
 	}
@@ -176,6 +181,35 @@ class Accounts {
 			where.append(" and a.renewal_date between :renewalFrom and :renewalTo");
 			params.put("renewalFrom", query.renewalFrom());
 			params.put("renewalTo", query.renewalTo());
+		}
+		int n = 0;
+		for (Map.Entry<String, String> filter : query.custom().entrySet()) {
+			CustomField field = customFields.byKey(filter.getKey()).orElse(null);
+			if (field == null || filter.getValue() == null || filter.getValue().isBlank()) {
+				continue;
+			}
+			String column = switch (field.type()) {
+				case NUMBER -> "number_value";
+				case DATE -> "date_value";
+				default -> "text_value";
+			};
+			String value;
+			try {
+				value = field.normalize(filter.getValue());
+			}
+			catch (IllegalArgumentException misfit) {
+				where.append(" and 1 = 0");
+				continue;
+			}
+			where.append(" and a.id in (select v.account_id from account_custom_value v where v.field_id = :cf" + n
+					+ " and v." + column + " = :cv" + n + ")");
+			params.put("cf" + n, field.id());
+			params.put("cv" + n, switch (field.type()) {
+				case NUMBER -> new BigDecimal(value);
+				case DATE -> LocalDate.parse(value);
+				default -> value;
+			});
+			n++;
 		}
 		if (query.size() != null) {
 			Integer[] range = sizeBands.range(query.size());
@@ -255,11 +289,12 @@ class Accounts {
 			.query((rs, n) -> Map.entry(rs.getObject("account_id", UUID.class), rs.getString("domain")))
 			.list()
 			.forEach(e -> domains.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+		Map<AccountId, Map<String, String>> custom = customFields.values(accounts.stream().map(Account::id).toList());
 		return accounts.stream().map(a -> {
 			AccountDetails d = a.details();
 			AccountDetails withDomains = new AccountDetails(d.name(), domains.getOrDefault(a.id().value(), List.of()),
 					d.industry(), d.employeeCount(), d.country(), d.plan(), d.stage(), d.ownerCsm(),
-					d.accountExecutive(), d.salesforceId(), d.hubspotId());
+					d.accountExecutive(), d.salesforceId(), d.hubspotId(), custom.get(a.id()));
 			return a.withDetails(withDomains);
 		}).toList();
 	}

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -64,7 +65,7 @@ class AccountsApi {
 			@Size(max = 100) String plan, @NotNull LifecycleStage stage, UUID ownerCsmId, UUID accountExecutiveId,
 			@Pattern(regexp = AccountRules.EXTERNAL_ID, message = "{account.externalId.pattern}") String salesforceId,
 			@Pattern(regexp = AccountRules.EXTERNAL_ID, message = "{account.externalId.pattern}") String hubspotId,
-			Integer version) {
+			Map<String, Object> customFields, Integer version) {
 
 		AccountDetails toDetails() {
 			if (!AccountRules.validDomains(domains)) {
@@ -75,19 +76,22 @@ class AccountsApi {
 			}
 			return new AccountDetails(name, domains, industry, employeeCount, country, plan, stage,
 					ownerCsmId == null ? null : new UserId(ownerCsmId),
-					accountExecutiveId == null ? null : new UserId(accountExecutiveId), salesforceId, hubspotId);
+					accountExecutiveId == null ? null : new UserId(accountExecutiveId), salesforceId, hubspotId,
+					customFields == null ? Map.of() : customFields.entrySet().stream()
+						.filter(e -> e.getValue() != null)
+						.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().toString())));
 		}
 	}
 
 	record AccountResponse(UUID id, String name, List<String> domains, String industry, Integer employeeCount,
 			SizeBand sizeBand, String country, String plan, LifecycleStage stage, String ownerCsm,
-			String accountExecutive, String salesforceId, String hubspotId, Money mrr, Money mrrReporting,
-			LocalDate renewalDate, Instant createdAt, Instant updatedAt, int version) {
+			String accountExecutive, String salesforceId, String hubspotId, Map<String, String> customFields, Money mrr,
+			Money mrrReporting, LocalDate renewalDate, Instant createdAt, Instant updatedAt, int version) {
 
 		static AccountResponse of(AccountView v) {
 			return new AccountResponse(UUID.fromString(v.id()), v.name(), v.domains(), v.industry(), v.employeeCount(),
 					v.sizeBand(), v.country(), v.plan(), v.stage(), v.ownerCsm(), v.accountExecutive(),
-					v.salesforceId(), v.hubspotId(), v.revenue().mrr(), v.revenue().mrrReporting(),
+					v.salesforceId(), v.hubspotId(), v.custom(), v.revenue().mrr(), v.revenue().mrrReporting(),
 					v.revenue().nextRenewal(), v.createdAt(), v.updatedAt(), v.version());
 		}
 	}
@@ -97,8 +101,9 @@ class AccountsApi {
 	@Operation(summary = "List accounts, filtered, sorted and paged")
 	PageResult<AccountResponse> list(@ParameterObject AccountQuery.Filter filter,
 			@RequestParam(defaultValue = "name") String sort, @RequestParam(defaultValue = "asc") String dir,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int pageSize) {
-		var result = accounts.search(filter.toQuery(AccountController.today(),
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int pageSize,
+			@io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
+		var result = accounts.search(filter.toQuery(AccountController.today(), parameters,
 				new PageQuery(page, pageSize, sort, !"desc".equals(dir))));
 		return new PageResult<>(views.of(result.items()).stream().map(AccountResponse::of).toList(), result.total(),
 				result.page(), result.size());

@@ -212,8 +212,9 @@ class ImportDesk {
 				throw new BusinessRuleViolation("import.mapping.unknownField", field);
 			}
 			if (!field.isEmpty() && !used.add(field)) {
-				throw new BusinessRuleViolation("import.mapping.twice",
-						new DefaultMessageSourceResolvable(fields.get(field).labelKey()));
+				ImportField twice = fields.get(field);
+				throw new BusinessRuleViolation("import.mapping.twice", twice.label() != null ? twice.label()
+						: new DefaultMessageSourceResolvable(twice.labelKey()));
 			}
 			cleaned.add(field);
 		}
