@@ -27,3 +27,14 @@ create table account_custom_value (
 create index account_custom_text_ix on account_custom_value (field_id, text_value);
 create index account_custom_number_ix on account_custom_value (field_id, number_value);
 create index account_custom_date_ix on account_custom_value (field_id, date_value);
+
+-- Saved views of the account table: a person's own named filter, sort and column choices.
+create table saved_view (
+    id          uuid          not null primary key,
+    user_id     uuid          not null references app_user (id) on delete cascade,
+    name        varchar(100)  not null,
+    query       varchar(2000) not null,
+    created_at  timestamp with time zone not null
+);
+
+create index saved_view_user_ix on saved_view (user_id, name);

@@ -127,6 +127,8 @@ class EndpointSecurityIntegrationTests {
 			page(HttpMethod.GET, "/admin/custom-fields", Role.ADMIN),
 			page(HttpMethod.POST, "/admin/custom-fields", Role.ADMIN),
 			page(HttpMethod.POST, "/admin/custom-fields/" + ID + "/delete", Role.ADMIN),
+			page(HttpMethod.POST, "/accounts/views", Role.VIEWER),
+			page(HttpMethod.POST, "/accounts/views/" + ID + "/delete", Role.VIEWER),
 			page(HttpMethod.GET, "/success", Role.CSM),
 			page(HttpMethod.GET, "/support", Role.SUPPORT_AGENT),
 			page(HttpMethod.GET, "/sales", Role.SALES),

@@ -63,8 +63,12 @@ class AccountController {
 
 	private final CustomFields customFields;
 
+	private final SavedViews savedViews;
+
 	AccountController(AccountCatalog catalog, Accounts accounts, AccountViews views, UserDirectory directory,
-			Contacts contacts, AccountExport export, AccountHistory history, CustomFields customFields) {
+			Contacts contacts, AccountExport export, AccountHistory history, CustomFields customFields,
+			SavedViews savedViews) {
+		this.savedViews = savedViews;
 		this.customFields = customFields;
 		this.history = history;
 		this.export = export;
@@ -79,7 +83,7 @@ class AccountController {
 	@PreAuthorize("hasRole('VIEWER')")
 	String list(AccountQuery.Filter filter, @RequestParam(defaultValue = "name") String sort,
 			@RequestParam(defaultValue = "asc") String dir, @RequestParam(defaultValue = "0") int page,
-			@RequestParam Map<String, String> parameters,
+			@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser me,
 			@RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
 		boolean ascending = !"desc".equals(dir);
 		AccountQuery query = filter.toQuery(today(), parameters, new PageQuery(page, PAGE_SIZE, sort, ascending));
@@ -104,6 +108,7 @@ class AccountController {
 		model.addAttribute("plans", accounts.plans());
 		model.addAttribute("csms", directory.activeWithRole(Role.CSM));
 		model.addAttribute("renewalWindows", RENEWAL_WINDOWS);
+		model.addAttribute("savedViews", savedViews.of(me.id()));
 		model.addAttribute("choiceFields", customFields.all().stream()
 			.filter(f -> f.type() == CustomField.Type.CHOICE)
 			.toList());

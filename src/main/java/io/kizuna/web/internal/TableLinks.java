@@ -35,6 +35,12 @@ public class TableLinks {
 		return current().replacePath(path).replaceQueryParam("page").build().encode().toUriString();
 	}
 
+	/** The current view's query string without the page (what a saved view keeps), empty when there is none. */
+	public String view() {
+		String query = current().replaceQueryParam("page").build().encode().getQuery();
+		return query == null ? "" : query;
+	}
+
 	/** Path and parameters of the current request (not its raw query string, which a form post lacks). */
 	private static UriComponentsBuilder current() {
 		HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
