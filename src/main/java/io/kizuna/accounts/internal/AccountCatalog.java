@@ -41,9 +41,12 @@ class AccountCatalog {
 
 	private final CustomFields customFields;
 
+	private final AccountIndexing indexing;
+
 	AccountCatalog(Accounts accounts, UserDirectory directory, Clock clock, AccountHistory history,
-			ApplicationEventPublisher events, CustomFields customFields) {
+			ApplicationEventPublisher events, CustomFields customFields, AccountIndexing indexing) {
 		this.customFields = customFields;
+		this.indexing = indexing;
 		this.accounts = accounts;
 		this.directory = directory;
 		this.clock = clock;
@@ -106,6 +109,7 @@ class AccountCatalog {
 		Instant now = clock.instant();
 		accounts.recordDeletion(account, by, now);
 		accounts.delete(id);
+		indexing.changed(id);
 		events.publishEvent(new AccountChanged(id, account.details().name(), AccountChanged.Kind.DELETED, List.of(), by,
 				now));
 	}
@@ -114,6 +118,7 @@ class AccountCatalog {
 	private void recorded(Account account, AccountChanged.Kind kind, List<AccountHistoryEntry.Change> changes,
 			Instant at) {
 		UserId by = CurrentUser.id().orElse(null);
+		indexing.changed(account.id());
 		history.record(account.id(), new AccountHistory.ChangeSet(at, by, kind, changes));
 		events.publishEvent(new AccountChanged(account.id(), account.details().name(), kind,
 				changes.stream().map(AccountHistoryEntry.Change::field).toList(), by, at));

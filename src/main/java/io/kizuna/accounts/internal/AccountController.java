@@ -65,9 +65,12 @@ class AccountController {
 
 	private final SavedViews savedViews;
 
+	private final AccountIndexing indexing;
+
 	AccountController(AccountCatalog catalog, Accounts accounts, AccountViews views, UserDirectory directory,
 			Contacts contacts, AccountExport export, AccountHistory history, CustomFields customFields,
-			SavedViews savedViews) {
+			SavedViews savedViews, AccountIndexing indexing) {
+		this.indexing = indexing;
 		this.savedViews = savedViews;
 		this.customFields = customFields;
 		this.history = history;
@@ -87,7 +90,7 @@ class AccountController {
 			@RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
 		boolean ascending = !"desc".equals(dir);
 		AccountQuery query = filter.toQuery(today(), parameters, new PageQuery(page, PAGE_SIZE, sort, ascending));
-		var result = accounts.search(query);
+		var result = indexing.search(query);
 		model.addAttribute("customFilter", query.custom());
 		model.addAttribute("page", new PageResult<>(views.of(result.items()), result.total(), result.page(),
 				result.size()));

@@ -34,9 +34,12 @@ class AccountImportStore {
 
 	private final Accounts accounts;
 
-	AccountImportStore(JdbcTemplate jdbc, Accounts accounts) {
+	private final AccountIndexing indexing;
+
+	AccountImportStore(JdbcTemplate jdbc, Accounts accounts, AccountIndexing indexing) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
+		this.indexing = indexing;
 	}
 
 	Keys keys() {
@@ -70,6 +73,8 @@ class AccountImportStore {
 
 	void write(List<Account> created, List<Account> updated, Map<AccountId, List<AccountHistoryEntry.Change>> changes,
 			UserId by, Instant at, IntConsumer progress) {
+		indexing.changed(created.stream().map(Account::id).toList());
+		indexing.changed(updated.stream().map(Account::id).toList());
 		int done = 0;
 		for (int from = 0; from < created.size(); from += CHUNK) {
 			List<Account> chunk = created.subList(from, Math.min(created.size(), from + CHUNK));

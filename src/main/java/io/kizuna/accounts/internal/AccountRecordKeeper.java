@@ -24,9 +24,12 @@ class AccountRecordKeeper implements AccountRecords {
 
 	private final JdbcTemplate jdbc;
 
-	AccountRecordKeeper(Accounts accounts, JdbcTemplate jdbc) {
+	private final AccountIndexing indexing;
+
+	AccountRecordKeeper(Accounts accounts, JdbcTemplate jdbc, AccountIndexing indexing) {
 		this.accounts = accounts;
 		this.jdbc = jdbc;
+		this.indexing = indexing;
 	}
 
 	@Override
@@ -40,6 +43,7 @@ class AccountRecordKeeper implements AccountRecords {
 		if (!accounts.updateRevenue(id, revenue)) {
 			throw new NotFoundException("account.notFound", id);
 		}
+		indexing.changed(id);
 	}
 
 	@Override
@@ -84,5 +88,6 @@ class AccountRecordKeeper implements AccountRecords {
 					ps.setObject(5, row.getValue().nextRenewal());
 					ps.setObject(6, row.getKey().value());
 				});
+		indexing.changed(revenues.keySet());
 	}
 }

@@ -235,10 +235,6 @@ class Accounts {
 
 	PageResult<Account> search(AccountQuery query) {
 		Where where = where(query);
-		long total = jdbc.sql("select count(*) from account a" + where.sql())
-			.params(where.params())
-			.query(Long.class)
-			.single();
 		List<Account> rows = jdbc
 			.sql("select " + COLUMNS + " from account a" + where.sql() + order(query) + " limit :limit offset :offset")
 			.params(where.params())
@@ -246,6 +242,9 @@ class Accounts {
 			.param("offset", query.page().offset())
 			.query((rs, n) -> row(rs, List.of()))
 			.list();
+		// A first page that is not full is the whole result: no need to count it again.
+		long total = query.page().page() == 0 && rows.size() < query.page().size() ? rows.size()
+				: jdbc.sql("select count(*) from account a" + where.sql()).params(where.params()).query(Long.class).single();
 		return new PageResult<>(withDomains(rows), total, query.page().page(), query.page().size());
 	}
 

@@ -53,7 +53,10 @@ class AccountsApi {
 
 	private final AccountViews views;
 
-	AccountsApi(AccountCatalog catalog, Accounts accounts, AccountViews views) {
+	private final AccountIndexing indexing;
+
+	AccountsApi(AccountCatalog catalog, Accounts accounts, AccountViews views, AccountIndexing indexing) {
+		this.indexing = indexing;
 		this.catalog = catalog;
 		this.accounts = accounts;
 		this.views = views;
@@ -103,7 +106,7 @@ class AccountsApi {
 			@RequestParam(defaultValue = "name") String sort, @RequestParam(defaultValue = "asc") String dir,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int pageSize,
 			@io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
-		var result = accounts.search(filter.toQuery(AccountController.today(), parameters,
+		var result = indexing.search(filter.toQuery(AccountController.today(), parameters,
 				new PageQuery(page, pageSize, sort, !"desc".equals(dir))));
 		return new PageResult<>(views.of(result.items()).stream().map(AccountResponse::of).toList(), result.total(),
 				result.page(), result.size());

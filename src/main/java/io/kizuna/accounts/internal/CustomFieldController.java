@@ -31,9 +31,12 @@ class CustomFieldController {
 
 	private final Clock clock;
 
-	CustomFieldController(CustomFields fields, Clock clock) {
+	private final AccountIndexing indexing;
+
+	CustomFieldController(CustomFields fields, Clock clock, AccountIndexing indexing) {
 		this.fields = fields;
 		this.clock = clock;
+		this.indexing = indexing;
 	}
 
 	/** The form that defines a field; choices one per line. */
@@ -105,6 +108,8 @@ class CustomFieldController {
 	@PostMapping("/{id}/delete")
 	String delete(@PathVariable UUID id, RedirectAttributes redirect) {
 		fields.delete(id);
+		// Rare, and it changes every account that had a value: index them all again.
+		indexing.rebuild();
 		redirect.addFlashAttribute("notice", "customField.notice.deleted");
 		return "redirect:/admin/custom-fields";
 	}

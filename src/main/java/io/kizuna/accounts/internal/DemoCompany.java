@@ -85,10 +85,13 @@ class DemoCompany {
 
 	private final ApplicationEventPublisher events;
 
-	DemoCompany(JdbcTemplate jdbc, TransactionTemplate transactions, UserDirectory directory, SizeBands bands,
+	private final AccountIndexing indexing;
+
+	DemoCompany(AccountIndexing indexing, JdbcTemplate jdbc, TransactionTemplate transactions, UserDirectory directory, SizeBands bands,
 			Clock clock, ApplicationEventPublisher events, @Value("${kizuna.demo.accounts:500}") int accounts,
 			@Value("${kizuna.demo.seed:42}") long seed) {
 		this.events = events;
+		this.indexing = indexing;
 		if (accounts < 0 || accounts > DemoGenerator.MAX_ACCOUNTS) {
 			throw new IllegalArgumentException("kizuna.demo.accounts must be between 0 and "
 					+ DemoGenerator.MAX_ACCOUNTS + ", got " + accounts);
@@ -170,6 +173,7 @@ class DemoCompany {
 				ps.setObject(2, domain.account());
 			});
 			jdbc.batchUpdate(INSERT_CONTACT, contacts, contacts.size(), DemoCompany::contact);
+			indexing.changed(customers.stream().map(c -> c.account().id()).toList());
 		});
 		return contacts.size();
 	}

@@ -1,0 +1,135 @@
+package io.kizuna.accounts.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.kizuna.accounts.AccountId;
+import io.kizuna.shared.PageQuery;
+import io.kizuna.shared.PageResult;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Keeps the account search index in step with the database and answers the account table from it.
+ * The index is built from the database at start; every write path names the accounts it changed, and
+ * they are read back and re-indexed once the transaction has committed (a rolled-back change never
+ * shows). With several Kizuna instances each keeps its own index, which sees only its own writes: a
+ * shared log (Kafka) is the way there.
+ */
+@Component
+class AccountIndexing implements SmartInitializingSingleton, DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(AccountIndexing.class);
+
+	private static final int CHUNK = 1000;
+
+	private final Accounts accounts;
+
+	private final CustomFields customFields;
+
+	private final AccountSearchIndex index;
+
+	AccountIndexing(Accounts accounts, CustomFields customFields, SizeBands bands) {
+		this.accounts = accounts;
+		this.customFields = customFields;
+		this.index = new AccountSearchIndex(bands);
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		rebuild();
+	}
+
+	void rebuild() {
+		long started = System.nanoTime();
+		index.clear();
+		int[] count = { 0 };
+		accounts.forEachChunk(new AccountQuery(null, null, null, null, null, null, null, Map.of(),
+				new PageQuery(0, 1, "name", true)), CHUNK, chunk -> {
+					index.put(chunk);
+					count[0] += chunk.size();
+				});
+		if (count[0] > 0) {
+			log.info("account search index: {} accounts in {} ms", count[0], (System.nanoTime() - started) / 1_000_000);
+		}
+	}
+
+	/** Re-indexes these accounts after the current transaction commits (or at once without one). */
+	void changed(Collection<AccountId> ids) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			refresh(ids);
+			return;
+		}
+		pending().addAll(ids);
+	}
+
+	void changed(AccountId id) {
+		changed(List.of(id));
+	}
+
+	/** One set of changed accounts per transaction, refreshed once after it commits. */
+	@SuppressWarnings("unchecked")
+	private Set<AccountId> pending() {
+		Object existing = TransactionSynchronizationManager.getResource(this);
+		if (existing != null) {
+			return (Set<AccountId>) existing;
+		}
+		Set<AccountId> ids = new LinkedHashSet<>();
+		TransactionSynchronizationManager.bindResource(this, ids);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				TransactionSynchronizationManager.unbindResourceIfPossible(AccountIndexing.this);
+				if (status == STATUS_COMMITTED) {
+					refresh(ids);
+				}
+			}
+		});
+		return ids;
+	}
+
+	private void refresh(Collection<AccountId> ids) {
+		List<AccountId> all = List.copyOf(ids);
+		for (int from = 0; from < all.size(); from += CHUNK) {
+			List<AccountId> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+			List<Account> found = accounts.findAll(chunk);
+			index.put(found);
+			Set<AccountId> gone = new LinkedHashSet<>(chunk);
+			found.forEach(account -> gone.remove(account.id()));
+			index.remove(gone);
+		}
+	}
+
+	/** The table's page: ids from the index in order, the accounts themselves from the database. */
+	PageResult<Account> search(AccountQuery query) {
+		Map<String, CustomField> fields = new HashMap<>();
+		if (!query.custom().isEmpty()) {
+			customFields.all().forEach(field -> fields.put(field.key(), field));
+		}
+		AccountSearchIndex.Hits hits = index.search(query, fields);
+		Map<AccountId, Account> loaded = new HashMap<>();
+		accounts.findAll(hits.ids()).forEach(account -> loaded.put(account.id(), account));
+		List<Account> page = new ArrayList<>();
+		hits.ids().stream().map(loaded::get).filter(java.util.Objects::nonNull).forEach(page::add);
+		return new PageResult<>(page, hits.total(), query.page().page(), query.page().size());
+	}
+
+	@Override
+	public void destroy() throws Exception {
+		index.close();
+	}
+}
