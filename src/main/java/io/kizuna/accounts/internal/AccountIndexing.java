@@ -40,6 +40,12 @@ class AccountIndexing implements SmartInitializingSingleton, DisposableBean {
 
 	private final AccountSearchIndex index;
 
+	/**
+	 * The indexed accounts themselves, so that a page of the table needs no database round trip at
+	 * all (about 1 KB an account: 100 MB for 100,000).
+	 */
+	private final Map<AccountId, Account> current = new java.util.concurrent.ConcurrentHashMap<>();
+
 	AccountIndexing(Accounts accounts, CustomFields customFields, SizeBands bands) {
 		this.accounts = accounts;
 		this.customFields = customFields;
@@ -54,10 +60,12 @@ class AccountIndexing implements SmartInitializingSingleton, DisposableBean {
 	void rebuild() {
 		long started = System.nanoTime();
 		index.clear();
+		current.clear();
 		int[] count = { 0 };
 		accounts.forEachChunk(new AccountQuery(null, null, null, null, null, null, null, Map.of(),
 				new PageQuery(0, 1, "name", true)), CHUNK, chunk -> {
 					index.put(chunk);
+					chunk.forEach(account -> current.put(account.id(), account));
 					count[0] += chunk.size();
 				});
 		if (count[0] > 0) {
@@ -108,9 +116,11 @@ class AccountIndexing implements SmartInitializingSingleton, DisposableBean {
 			List<AccountId> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
 			List<Account> found = accounts.findAll(chunk);
 			index.put(found);
+			found.forEach(account -> current.put(account.id(), account));
 			Set<AccountId> gone = new LinkedHashSet<>(chunk);
 			found.forEach(account -> gone.remove(account.id()));
 			index.remove(gone);
+			gone.forEach(current::remove);
 		}
 	}
 
@@ -121,10 +131,8 @@ class AccountIndexing implements SmartInitializingSingleton, DisposableBean {
 			customFields.all().forEach(field -> fields.put(field.key(), field));
 		}
 		AccountSearchIndex.Hits hits = index.search(query, fields);
-		Map<AccountId, Account> loaded = new HashMap<>();
-		accounts.findAll(hits.ids()).forEach(account -> loaded.put(account.id(), account));
 		List<Account> page = new ArrayList<>();
-		hits.ids().stream().map(loaded::get).filter(java.util.Objects::nonNull).forEach(page::add);
+		hits.ids().stream().map(current::get).filter(java.util.Objects::nonNull).forEach(page::add);
 		return new PageResult<>(page, hits.total(), query.page().page(), query.page().size());
 	}
 

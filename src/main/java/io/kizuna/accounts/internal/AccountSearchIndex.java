@@ -127,15 +127,18 @@ class AccountSearchIndex implements AutoCloseable {
 		try {
 			IndexSearcher searcher = searchers.acquire();
 			try {
-				TopFieldDocs top = searcher.search(query(query, customFields),
-						new TopFieldCollectorManager(sort(query), Math.max(1, end), null, Integer.MAX_VALUE));
+				Query lucene = query(query, customFields);
+				// Counting apart lets the sorted search skip documents that cannot make the page.
+				int total = searcher.count(lucene);
+				TopFieldDocs top = searcher.search(lucene,
+						new TopFieldCollectorManager(sort(query), Math.max(1, end), null, Math.max(1, end)));
 				List<AccountId> ids = new ArrayList<>();
 				ScoreDoc[] docs = top.scoreDocs;
 				var stored = searcher.storedFields();
 				for (int i = (int) query.page().offset(); i < docs.length; i++) {
 					ids.add(AccountId.valueOf(stored.document(docs[i].doc).get(ID)));
 				}
-				return new Hits(ids, top.totalHits.value());
+				return new Hits(ids, total);
 			}
 			finally {
 				searchers.release(searcher);
