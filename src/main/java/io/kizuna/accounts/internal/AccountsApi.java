@@ -49,16 +49,13 @@ class AccountsApi {
 
 	private final AccountCatalog catalog;
 
-	private final Accounts accounts;
-
 	private final AccountViews views;
 
 	private final AccountIndexing indexing;
 
-	AccountsApi(AccountCatalog catalog, Accounts accounts, AccountViews views, AccountIndexing indexing) {
+	AccountsApi(AccountCatalog catalog, AccountViews views, AccountIndexing indexing) {
 		this.indexing = indexing;
 		this.catalog = catalog;
-		this.accounts = accounts;
 		this.views = views;
 	}
 

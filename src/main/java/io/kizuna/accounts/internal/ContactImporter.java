@@ -1,7 +1,5 @@
 package io.kizuna.accounts.internal;
 
-import static io.kizuna.shared.SqlTimes.utc;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,18 +93,7 @@ class ContactImporter implements Importer {
 		}
 		List<Contact> created = planned.stream().filter(p -> p.existing() == null).map(Planned::contact).toList();
 		List<Planned> updated = planned.stream().filter(p -> p.existing() != null && !p.same()).toList();
-		jdbc.batchUpdate("insert into contact (id, account_id, name, email, phone, title, role, language, created_at)"
-				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", created, 1000, (ps, c) -> {
-					ps.setObject(1, c.id());
-					ps.setObject(2, c.account().value());
-					ps.setString(3, c.name());
-					ps.setString(4, c.email());
-					ps.setString(5, c.phone());
-					ps.setString(6, c.title());
-					ps.setString(7, c.role().name());
-					ps.setString(8, c.language());
-					ps.setObject(9, utc(c.createdAt()));
-				});
+		jdbc.batchUpdate(DemoCompany.INSERT_CONTACT, created, 1000, DemoCompany::contact);
 		progress.accept(created.size());
 		jdbc.batchUpdate("update contact set name = ?, phone = ?, title = ?, role = ?, language = ? where id = ?", updated,
 				1000, (ps, p) -> {

@@ -62,7 +62,7 @@ class DemoCompany {
 
 	private static final String INSERT_DOMAIN = "insert into account_domain (domain, account_id) values (?, ?)";
 
-	private static final String INSERT_CONTACT = """
+	static final String INSERT_CONTACT = """
 			insert into contact (id, account_id, name, email, phone, title, role, language, created_at)
 			values (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
@@ -201,7 +201,7 @@ class DemoCompany {
 		ps.setInt(14, account.version());
 	}
 
-	private static void contact(PreparedStatement ps, Contact c) throws SQLException {
+	static void contact(PreparedStatement ps, Contact c) throws SQLException {
 		ps.setObject(1, c.id());
 		ps.setObject(2, c.account().value());
 		ps.setString(3, c.name());
