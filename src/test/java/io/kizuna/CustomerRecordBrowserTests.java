@@ -110,6 +110,46 @@ class CustomerRecordBrowserTests {
 		assertNoConsoleErrors(colleague);
 	}
 
+	/** A CSM imports a Salesforce export saved by Excel in Japan, fixes nothing, and sees what was rejected and why. */
+	@Test
+	void aCsmImportsASalesforceExportAndWatchesItsProgress() throws Exception {
+		SignedInUser csmUser = new TestUsers(context).create(Role.CSM);
+		String tag = Long.toString(System.nanoTime(), 36);
+		StringBuilder csv = new StringBuilder("取引先 ID,取引先名,Web サイト,従業員数,請求先国\r\n");
+		for (int i = 0; i < 300; i++) {
+			csv.append("001B%s%03d,株式会社ブラウザ%s%03d,web%03d-%s.example.jp,\"1,%03d\",日本\r\n".formatted(tag, i, tag, i, i,
+					tag, i));
+		}
+		csv.append("001B%s999,不正な行,bad-%s.example.jp,たくさん,日本\r\n".formatted(tag, tag));
+		java.nio.file.Path file = java.nio.file.Files.createTempFile("取引先", ".csv");
+		java.nio.file.Files.write(file, csv.toString().getBytes(java.nio.charset.Charset.forName("windows-31j")));
+
+		csm = signedIn(csmUser);
+		csm.find("form.language-switch button[value=ja]").click();
+		csm.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "ja"));
+		csm.go("/accounts");
+		csm.driver().findElement(By.linkText("CSVインポート")).click();
+		csm.waitUntil(urlMatches("/imports$"));
+		csm.find("#file").sendKeys(file.toAbsolutePath().toString());
+		csm.find("form.inline-form button[type=submit]").click();
+		csm.waitUntil(urlMatches("/imports/[0-9a-f-]+$"));
+		assertThat(csm.find("#content").getText()).contains("301 行", "Shift_JIS", "株式会社ブラウザ" + tag + "000");
+		assertThat(csm.find("#mapping-1 option[selected]").getAttribute("value")).isEqualTo("name");
+		csm.screenshot("import-mapping-ja.png");
+
+		csm.find("#mapping button[type=submit]").click();
+		csm.waitUntil(textToBePresentInElementLocated(By.id("check"), "300 行をインポートできます"));
+		assertThat(csm.find("#check table.problems").getText()).contains("302", "たくさん");
+		csm.find("#check form button[type=submit]").click();
+		csm.waitUntil(textToBePresentInElementLocated(By.id("status"), "インポート完了"));
+		assertThat(csm.find("#status").getText()).contains("新規 300 件", "エラー 1 行");
+		csm.screenshot("import-done-ja.png");
+
+		csm.go("/accounts?q=" + "ブラウザ" + tag);
+		csm.waitUntil(textToBePresentInElementLocated(By.id("account-table"), "全 300 件"));
+		assertNoConsoleErrors(csm);
+	}
+
 	private Browser signedIn(SignedInUser user) {
 		Browser browser = Browser.open("http://localhost:" + port);
 		browser.go("/login");
