@@ -34,6 +34,9 @@ class AccountIndexing implements SmartInitializingSingleton, DisposableBean {
 
 	private static final int CHUNK = 1000;
 
+	/** After re-indexing this many accounts at once (an import), the index is merged into one segment again. */
+	private static final int LARGE = 10_000;
+
 	private final Accounts accounts;
 
 	private final CustomFields customFields;
@@ -64,13 +67,19 @@ class AccountIndexing implements SmartInitializingSingleton, DisposableBean {
 		int[] count = { 0 };
 		accounts.forEachChunk(new AccountQuery(null, null, null, null, null, null, null, Map.of(),
 				new PageQuery(0, 1, "name", true)), CHUNK, chunk -> {
-					index.put(chunk);
+					index.load(chunk);
 					chunk.forEach(account -> current.put(account.id(), account));
 					count[0] += chunk.size();
 				});
+		index.compact();
 		if (count[0] > 0) {
 			log.info("account search index: {} accounts in {} ms", count[0], (System.nanoTime() - started) / 1_000_000);
 		}
+	}
+
+	/** Merges the index after a bulk load written in many small steps (the demo company). */
+	void compact() {
+		index.compact();
 	}
 
 	/** Re-indexes these accounts after the current transaction commits (or at once without one). */
@@ -112,6 +121,7 @@ class AccountIndexing implements SmartInitializingSingleton, DisposableBean {
 
 	private void refresh(Collection<AccountId> ids) {
 		List<AccountId> all = List.copyOf(ids);
+		boolean large = all.size() >= LARGE;
 		for (int from = 0; from < all.size(); from += CHUNK) {
 			List<AccountId> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
 			List<Account> found = accounts.findAll(chunk);
@@ -121,6 +131,9 @@ class AccountIndexing implements SmartInitializingSingleton, DisposableBean {
 			found.forEach(account -> gone.remove(account.id()));
 			index.remove(gone);
 			gone.forEach(current::remove);
+		}
+		if (large) {
+			index.compact();
 		}
 	}
 

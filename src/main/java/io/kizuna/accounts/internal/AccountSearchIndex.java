@@ -27,8 +27,12 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -100,11 +104,37 @@ class AccountSearchIndex implements AutoCloseable {
 		}
 	}
 
+	/** Adds accounts during a full build: no lookup of an older version, no refresh until {@link #compact()}. */
+	void load(Collection<Account> accounts) {
+		try {
+			for (Account account : accounts) {
+				writer.addDocument(document(account));
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 	void remove(Collection<AccountId> ids) {
 		try {
 			for (AccountId id : ids) {
 				writer.deleteDocuments(new Term(ID, id.toString()));
 			}
+			searchers.maybeRefreshBlocking();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/**
+	 * Merges the index into one segment after a full build: sorting by text compares ordinals within a
+	 * segment, but has to look terms up across segments.
+	 */
+	void compact() {
+		try {
+			writer.forceMerge(1);
 			searchers.maybeRefreshBlocking();
 		}
 		catch (IOException e) {
@@ -134,9 +164,14 @@ class AccountSearchIndex implements AutoCloseable {
 						new TopFieldCollectorManager(sort(query), Math.max(1, end), null, Math.max(1, end)));
 				List<AccountId> ids = new ArrayList<>();
 				ScoreDoc[] docs = top.scoreDocs;
-				var stored = searcher.storedFields();
+				List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
 				for (int i = (int) query.page().offset(); i < docs.length; i++) {
-					ids.add(AccountId.valueOf(stored.document(docs[i].doc).get(ID)));
+					// The id from doc values: stored fields would decompress a whole block per hit.
+					LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
+					SortedDocValues values = DocValues.getSorted(leaf.reader(), "s_id");
+					if (values.advanceExact(docs[i].doc - leaf.docBase)) {
+						ids.add(AccountId.valueOf(values.lookupOrd(values.ordValue()).utf8ToString()));
+					}
 				}
 				return new Hits(ids, total);
 			}

@@ -141,6 +141,7 @@ class DemoCompany {
 		}
 		// Fresh planner statistics: without them PostgreSQL plans the account list for an empty table.
 		jdbc.execute("analyze");
+		indexing.compact();
 		log.info("demo company: {} accounts and {} contacts in {} s (seed {})", count(accounts), count(contacts),
 				String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9), seed);
 	}
