@@ -15,6 +15,7 @@ import io.kizuna.identity.CurrentUser;
 import io.kizuna.identity.UserDirectory;
 import io.kizuna.identity.UserId;
 import io.kizuna.imports.ImportField;
+import io.kizuna.imports.ImportPlan;
 import io.kizuna.imports.ImportResult;
 import io.kizuna.imports.ImportRow;
 import io.kizuna.imports.Importer;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
  * 100,000 rows take seconds.
  */
 @Component
-class AccountImporter implements Importer {
+class AccountImporter implements Importer<AccountImporter.Planned> {
 
 	private static final int PROGRESS_EVERY = 1000;
 
@@ -80,23 +81,11 @@ class AccountImporter implements Importer {
 	}
 
 	/** A row that passed: its details and the stored account it matches (null: a new one). */
-	private record Planned(ImportRow row, AccountDetails details, AccountId match) {
+	record Planned(ImportRow row, AccountDetails details, AccountId match) {
 	}
 
 	@Override
-	public List<RowProblem> check(List<ImportRow> rows) {
-		List<RowProblem> problems = new ArrayList<>();
-		plan(rows, problems);
-		return problems;
-	}
-
-	@Override
-	public ImportResult apply(List<ImportRow> rows, IntConsumer progress) {
-		List<RowProblem> problems = new ArrayList<>();
-		List<Planned> planned = plan(rows, problems);
-		if (!problems.isEmpty()) {
-			throw new IllegalStateException("apply() was given rows that do not pass the check: " + problems.size());
-		}
+	public ImportResult apply(List<Planned> planned, IntConsumer progress) {
 		Map<AccountId, Account> existing = store.load(planned.stream().map(Planned::match)
 			.filter(java.util.Objects::nonNull)
 			.toList());
@@ -145,7 +134,9 @@ class AccountImporter implements Importer {
 	 * Reads every row, finds the account it matches and refuses what cannot be: unreadable values, a
 	 * key used twice in the file, a domain or CRM id that belongs to a different account.
 	 */
-	private List<Planned> plan(List<ImportRow> rows, List<RowProblem> problems) {
+	@Override
+	public ImportPlan<Planned> plan(List<ImportRow> rows) {
+		List<RowProblem> problems = new ArrayList<>();
 		AccountImportRows reader = new AccountImportRows(directory, messages, customFields.all());
 		AccountImportStore.Keys keys = store.keys();
 		Map<String, Long> seenInFile = new HashMap<>();
@@ -185,7 +176,7 @@ class AccountImporter implements Importer {
 			}
 			problems.addAll(rowProblems);
 		}
-		return planned;
+		return new ImportPlan<>(planned, problems);
 	}
 
 	/**

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import io.kizuna.accounts.AccountId;
 import io.kizuna.imports.ImportField;
+import io.kizuna.imports.ImportPlan;
 import io.kizuna.imports.ImportResult;
 import io.kizuna.imports.ImportRow;
 import io.kizuna.imports.Importer;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  * on another account it is refused, since a person belongs to one account.
  */
 @Component
-class ContactImporter implements Importer {
+class ContactImporter implements Importer<ContactImporter.Planned> {
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -74,23 +75,12 @@ class ContactImporter implements Importer {
 		return FIELDS;
 	}
 
-	private record Planned(Contact contact, UUID existing, boolean same) {
+	/** A row that passed: the contact as it will be, the stored one it updates (null: new), and whether it is the same. */
+	record Planned(Contact contact, UUID existing, boolean same) {
 	}
 
 	@Override
-	public List<RowProblem> check(List<ImportRow> rows) {
-		List<RowProblem> problems = new ArrayList<>();
-		plan(rows, problems);
-		return problems;
-	}
-
-	@Override
-	public ImportResult apply(List<ImportRow> rows, IntConsumer progress) {
-		List<RowProblem> problems = new ArrayList<>();
-		List<Planned> planned = plan(rows, problems);
-		if (!problems.isEmpty()) {
-			throw new IllegalStateException("apply() was given rows that do not pass the check: " + problems.size());
-		}
+	public ImportResult apply(List<Planned> planned, IntConsumer progress) {
 		List<Contact> created = planned.stream().filter(p -> p.existing() == null).map(Planned::contact).toList();
 		List<Planned> updated = planned.stream().filter(p -> p.existing() != null && !p.same()).toList();
 		jdbc.batchUpdate(DemoCompany.INSERT_CONTACT, created, 1000, DemoCompany::contact);
@@ -109,7 +99,9 @@ class ContactImporter implements Importer {
 		return new ImportResult(created.size(), updated.size(), planned.size() - created.size() - updated.size());
 	}
 
-	private List<Planned> plan(List<ImportRow> rows, List<RowProblem> problems) {
+	@Override
+	public ImportPlan<Planned> plan(List<ImportRow> rows) {
+		List<RowProblem> problems = new ArrayList<>();
 		Map<String, AccountId> accountsByKey = accounts
 			.resolve(rows.stream().map(r -> r.get("account")).filter(Objects::nonNull).toList());
 		Map<String, Contact> existing = existing(rows.stream()
@@ -164,7 +156,7 @@ class ContactImporter implements Importer {
 					current == null ? now : current.createdAt());
 			planned.add(new Planned(contact, current == null ? null : current.id(), contact.equals(current)));
 		}
-		return planned;
+		return new ImportPlan<>(planned, problems);
 	}
 
 	private Map<String, Contact> existing(List<String> emails) {

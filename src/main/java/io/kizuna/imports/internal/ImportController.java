@@ -170,7 +170,7 @@ class ImportController {
 	}
 
 	private String page(ImportJob job, List<String> mapping, Model model) {
-		Importer importer = desk.importer(job.kind());
+		Importer<?> importer = desk.importer(job.kind());
 		CsvText.Table table = desk.table(job.id());
 		List<String> chosen = mapping == null || mapping.isEmpty() ? desk.suggestMapping(job, table.headers()) : mapping;
 		List<Column> columns = new ArrayList<>();

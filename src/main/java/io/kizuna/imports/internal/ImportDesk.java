@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.kizuna.identity.UserId;
 import io.kizuna.imports.ImportField;
+import io.kizuna.imports.ImportPlan;
 import io.kizuna.imports.ImportResult;
 import io.kizuna.imports.ImportRow;
 import io.kizuna.imports.Importer;
@@ -52,7 +52,7 @@ class ImportDesk {
 		}
 	}
 
-	private final Map<String, Importer> importers;
+	private final Map<String, Importer<?>> importers;
 
 	private final ImportJobs jobs;
 
@@ -64,7 +64,7 @@ class ImportDesk {
 
 	private final Map<UUID, Progress> running = new ConcurrentHashMap<>();
 
-	ImportDesk(List<Importer> importers, ImportJobs jobs, TransactionTemplate transactions,
+	ImportDesk(List<Importer<?>> importers, ImportJobs jobs, TransactionTemplate transactions,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock) {
 		this.importers = importers.stream().collect(Collectors.toMap(Importer::kind, Function.identity(), (a, b) -> a,
 				LinkedHashMap::new));
@@ -74,12 +74,12 @@ class ImportDesk {
 		this.clock = clock;
 	}
 
-	List<Importer> importers() {
+	List<Importer<?>> importers() {
 		return List.copyOf(importers.values());
 	}
 
-	Importer importer(String kind) {
-		Importer importer = importers.get(kind);
+	Importer<?> importer(String kind) {
+		Importer<?> importer = importers.get(kind);
 		if (importer == null) {
 			throw new NotFoundException("import.kind.unknown", kind);
 		}
@@ -141,11 +141,11 @@ class ImportDesk {
 		if (job.status() == ImportJob.Status.RUNNING || job.status() == ImportJob.Status.DONE) {
 			throw new BusinessRuleViolation("import.alreadyRun");
 		}
-		Importer importer = importer(job.kind());
+		Importer<?> importer = importer(job.kind());
 		CsvText.Table table = table(id);
 		List<String> cleaned = validMapping(importer, mapping, table.headers().size());
 		List<ImportRow> rows = rows(table, cleaned);
-		List<RowProblem> problems = importer.check(rows);
+		List<RowProblem> problems = importer.plan(rows).problems();
 		Set<Long> rejected = problems.stream().map(RowProblem::line).collect(Collectors.toSet());
 		transactions.executeWithoutResult(status -> {
 			jobs.checked(id, cleaned, (int) rows.stream().filter(r -> !rejected.contains(r.line())).count(), problems);
@@ -173,21 +173,8 @@ class ImportDesk {
 
 	private void run(ImportJob job) {
 		try {
-			Importer importer = importer(job.kind());
 			List<ImportRow> rows = rows(table(job.id()), job.mapping());
-			ImportResult result = transactions.execute(status -> {
-				// Checked again inside the transaction: the data may have changed since the preview.
-				Set<Long> rejected = importer.check(rows).stream().map(RowProblem::line).collect(Collectors.toSet());
-				List<ImportRow> valid = rows.stream().filter(r -> !rejected.contains(r.line())).toList();
-				running.put(job.id(), new Progress(0, valid.size()));
-				AtomicInteger done = new AtomicInteger();
-				ImportResult written = importer.apply(valid, n -> {
-					done.set(n);
-					running.put(job.id(), new Progress(n, valid.size()));
-				});
-				jobs.done(job.id(), written.created(), written.updated(), written.unchanged(), clock.instant());
-				return written;
-			});
+			ImportResult result = transactions.execute(status -> write(importer(job.kind()), job, rows));
 			log.info("import {} of {}: {} created, {} updated, {} unchanged", job.id(), job.kind(), result.created(),
 					result.updated(), result.unchanged());
 		}
@@ -200,7 +187,17 @@ class ImportDesk {
 		}
 	}
 
-	private static List<String> validMapping(Importer importer, List<String> mapping, int columns) {
+	/** Planned again inside the transaction, since the data may have changed since the check; written once. */
+	private <P> ImportResult write(Importer<P> importer, ImportJob job, List<ImportRow> rows) {
+		ImportPlan<P> plan = importer.plan(rows);
+		int total = plan.accepted().size();
+		running.put(job.id(), new Progress(0, total));
+		ImportResult written = importer.apply(plan.accepted(), n -> running.put(job.id(), new Progress(n, total)));
+		jobs.done(job.id(), written.created(), written.updated(), written.unchanged(), clock.instant());
+		return written;
+	}
+
+	private static List<String> validMapping(Importer<?> importer, List<String> mapping, int columns) {
 		Map<String, ImportField> fields = importer.fields()
 			.stream()
 			.collect(Collectors.toMap(ImportField::name, Function.identity()));

@@ -19,6 +19,7 @@ import io.kizuna.accounts.AccountRevenue;
 import io.kizuna.identity.CurrentUser;
 import io.kizuna.identity.UserId;
 import io.kizuna.imports.ImportField;
+import io.kizuna.imports.ImportPlan;
 import io.kizuna.imports.ImportResult;
 import io.kizuna.imports.ImportRow;
 import io.kizuna.imports.Importer;
@@ -41,7 +42,7 @@ import org.springframework.stereotype.Component;
  * MRR go in batches.
  */
 @Component
-class SubscriptionImporter implements Importer {
+class SubscriptionImporter implements Importer<SubscriptionImporter.Planned> {
 
 	private final Subscriptions subscriptions;
 
@@ -80,23 +81,12 @@ class SubscriptionImporter implements Importer {
 		return SubscriptionImportRows.FIELDS;
 	}
 
-	private record Planned(ImportRow row, AccountId account, SubscriptionTerms terms, Subscription existing) {
+	/** A row that passed: its account, its terms and the subscription it updates (null: a new one). */
+	record Planned(ImportRow row, AccountId account, SubscriptionTerms terms, Subscription existing) {
 	}
 
 	@Override
-	public List<RowProblem> check(List<ImportRow> rows) {
-		List<RowProblem> problems = new ArrayList<>();
-		plan(rows, problems);
-		return problems;
-	}
-
-	@Override
-	public ImportResult apply(List<ImportRow> rows, IntConsumer progress) {
-		List<RowProblem> problems = new ArrayList<>();
-		List<Planned> planned = plan(rows, problems);
-		if (!problems.isEmpty()) {
-			throw new IllegalStateException("apply() was given rows that do not pass the check: " + problems.size());
-		}
+	public ImportResult apply(List<Planned> planned, IntConsumer progress) {
 		Instant now = clock.instant();
 		LocalDate today = LocalDate.now(clock);
 		UserId by = CurrentUser.id().orElse(null);
@@ -149,7 +139,9 @@ class SubscriptionImporter implements Importer {
 		return new ImportResult(created.size(), updated, unchanged);
 	}
 
-	private List<Planned> plan(List<ImportRow> rows, List<RowProblem> problems) {
+	@Override
+	public ImportPlan<Planned> plan(List<ImportRow> rows) {
+		List<RowProblem> problems = new ArrayList<>();
 		SubscriptionImportRows reader = new SubscriptionImportRows(rates);
 		List<SubscriptionImportRows.Read> reads = rows.stream().map(reader::read).toList();
 		Map<String, AccountId> accountsByKey = accounts
@@ -197,6 +189,6 @@ class SubscriptionImporter implements Importer {
 			}
 			problems.addAll(rowProblems);
 		}
-		return planned;
+		return new ImportPlan<>(planned, problems);
 	}
 }
