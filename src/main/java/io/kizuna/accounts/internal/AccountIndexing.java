@@ -55,12 +55,26 @@ class AccountIndexing implements SmartInitializingSingleton, DisposableBean {
 		this.index = new AccountSearchIndex(bands);
 	}
 
+	/** Until the first build is done, the table is answered by SQL and changes wait here. */
+	private volatile boolean ready;
+
+	private final Set<AccountId> changedWhileBuilding = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	/** Builds in the background so that a large database does not hold up the start (100,000 accounts: about 10 s). */
 	@Override
 	public void afterSingletonsInstantiated() {
-		rebuild();
+		Thread.ofVirtual().name("account-index-build").start(() -> {
+			try {
+				rebuild();
+			}
+			catch (RuntimeException failure) {
+				log.error("account search index: build failed; the account table stays on SQL", failure);
+			}
+		});
 	}
 
-	void rebuild() {
+	synchronized void rebuild() {
+		ready = false;
 		long started = System.nanoTime();
 		index.clear();
 		current.clear();
@@ -72,9 +86,20 @@ class AccountIndexing implements SmartInitializingSingleton, DisposableBean {
 					count[0] += chunk.size();
 				});
 		index.compact();
+		List<AccountId> waiting;
+		synchronized (changedWhileBuilding) {
+			ready = true;
+			waiting = List.copyOf(changedWhileBuilding);
+			changedWhileBuilding.clear();
+		}
+		refresh(waiting);
 		if (count[0] > 0) {
 			log.info("account search index: {} accounts in {} ms", count[0], (System.nanoTime() - started) / 1_000_000);
 		}
+	}
+
+	boolean ready() {
+		return ready;
 	}
 
 	/** Merges the index after a bulk load written in many small steps (the demo company). */
@@ -120,6 +145,12 @@ class AccountIndexing implements SmartInitializingSingleton, DisposableBean {
 	}
 
 	private void refresh(Collection<AccountId> ids) {
+		synchronized (changedWhileBuilding) {
+			if (!ready) {
+				changedWhileBuilding.addAll(ids);
+				return;
+			}
+		}
 		List<AccountId> all = List.copyOf(ids);
 		boolean large = all.size() >= LARGE;
 		for (int from = 0; from < all.size(); from += CHUNK) {
@@ -139,6 +170,9 @@ class AccountIndexing implements SmartInitializingSingleton, DisposableBean {
 
 	/** The table's page: ids from the index in order, the accounts themselves from the database. */
 	PageResult<Account> search(AccountQuery query) {
+		if (!ready) {
+			return accounts.search(query);
+		}
 		Map<String, CustomField> fields = new HashMap<>();
 		if (!query.custom().isEmpty()) {
 			customFields.all().forEach(field -> fields.put(field.key(), field));

@@ -58,9 +58,13 @@ class SubscriptionController {
 	@PreAuthorize("hasRole('VIEWER')")
 	String section(@PathVariable AccountId id, Model model) {
 		accounts.require(id);
+		Map<SubscriptionId, List<SubscriptionHistory.Change>> changes = history.ofAccount(id)
+			.stream()
+			.collect(java.util.stream.Collectors.groupingBy(SubscriptionHistory.Change::subscription,
+					LinkedHashMap::new, java.util.stream.Collectors.toList()));
 		Map<SubscriptionView, List<SubscriptionView.ChangeView>> rows = new LinkedHashMap<>();
 		for (Subscription s : subscriptions.ofAccount(id)) {
-			rows.put(views.of(s), views.of(history.of(s.id())));
+			rows.put(views.of(s), views.of(changes.getOrDefault(s.id(), List.of())));
 		}
 		model.addAttribute("accountId", id.toString());
 		model.addAttribute("subscriptions", rows);

@@ -82,6 +82,15 @@ class SubscriptionHistory {
 			.list();
 	}
 
+	/** The history of all of an account's subscriptions in one query, newest first. */
+	List<Change> ofAccount(AccountId account) {
+		return jdbc.sql("select * from subscription_change where account_id = ?"
+				+ " order by recorded_at desc, effective_date desc, id")
+			.param(account.value())
+			.query((rs, n) -> row(rs))
+			.list();
+	}
+
 	private static Change row(ResultSet rs) throws SQLException {
 		SubscriptionTerms terms = Subscriptions.terms(rs);
 		UUID by = rs.getObject("recorded_by", UUID.class);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,6 +42,8 @@ class AccountSearchIndexIntegrationTests {
 
 	@Test
 	void theIndexAnswersLikeTheDatabase() throws Exception {
+		// Until its first build is done the table is answered by SQL, which would make this comparison empty.
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(indexing::ready);
 		TestUsers users = new TestUsers(context);
 		String token = "Bearer " + users.tokenFor(users.create(Role.CSM));
 		String tag = "idx" + UUID.randomUUID().toString().substring(0, 6);
@@ -86,7 +87,6 @@ class AccountSearchIndexIntegrationTests {
 		// One letter finds every name or domain containing it.
 		assertThat(indexing.search(new AccountQuery("社", null, null, null, null, null, null, Map.of(),
 				new PageQuery(0, 200, "name", true))).total()).isGreaterThanOrEqualTo(12);
-		assertThat(LocalDate.now()).isNotNull();
 	}
 
 	private void compare(AccountQuery query) {
