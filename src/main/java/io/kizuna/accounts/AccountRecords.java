@@ -24,6 +24,12 @@ public interface AccountRecords {
 	void recordRevenue(AccountId id, AccountRevenue revenue);
 
 	/**
+	 * Converts every account's MRR into the reporting currency again at these rates (units of the
+	 * reporting currency per unit of each other currency), after the configured rates changed.
+	 */
+	void repriceRevenue(java.util.Currency reporting, java.util.Map<java.util.Currency, java.math.BigDecimal> rates);
+
+	/**
 	 * The accounts that these keys name, for imports of records that belong to an account: each key
 	 * is looked up as a Salesforce id, a HubSpot id and a domain (in that order). Unknown keys are left out.
 	 */

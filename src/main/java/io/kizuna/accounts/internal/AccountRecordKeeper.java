@@ -47,6 +47,20 @@ class AccountRecordKeeper implements AccountRecords {
 	}
 
 	@Override
+	public void repriceRevenue(java.util.Currency reporting, Map<java.util.Currency, java.math.BigDecimal> rates) {
+		int changed = 0;
+		for (Map.Entry<java.util.Currency, java.math.BigDecimal> rate : rates.entrySet()) {
+			changed += jdbc.update("update account set mrr_reporting = round(mrr * ?, 4), mrr_reporting_currency = ?"
+					+ " where mrr_currency = ? and (mrr_reporting_currency is null or mrr_reporting_currency <> ?"
+					+ " or mrr_reporting <> round(mrr * ?, 4))", rate.getValue(), reporting.getCurrencyCode(),
+					rate.getKey().getCurrencyCode(), reporting.getCurrencyCode(), rate.getValue());
+		}
+		if (changed > 0) {
+			indexing.rebuild();
+		}
+	}
+
+	@Override
 	@Transactional(readOnly = true)
 	public Map<String, AccountId> resolve(java.util.Collection<String> keys) {
 		Map<String, AccountId> found = new java.util.HashMap<>();

@@ -289,4 +289,32 @@ class SubscriptionsIntegrationTests {
 			.header("Authorization", accounts.token()))
 			.andExpect(jsonPath("$.total").value(1));
 	}
+
+	@Autowired
+	ReportingRates reportingRates;
+
+	@Autowired
+	io.kizuna.subscriptions.CurrencyRates currencyRates;
+
+	@Test
+	void newExchangeRatesApplyToTheReportingMrrOfEveryAccountAtStart() throws Exception {
+		String account = accounts.create();
+		create(body(account, 3, "1200.00", "USD", "ANNUAL", LocalDate.now(), LocalDate.now().plusYears(1), ""));
+		var before = new java.util.TreeMap<>(currencyRates.getRates());
+		try {
+			var changed = new java.util.TreeMap<>(before);
+			changed.put("USD", new java.math.BigDecimal("100"));
+			currencyRates.setRates(changed);
+			reportingRates.apply();
+			mvc.perform(get("/api/v1/accounts/" + account).header("Authorization", accounts.token()))
+				.andExpect(jsonPath("$.mrr.amount").value(300.0))
+				.andExpect(jsonPath("$.mrrReporting.amount").value(30000.0));
+		}
+		finally {
+			currencyRates.setRates(before);
+			reportingRates.apply();
+		}
+		mvc.perform(get("/api/v1/accounts/" + account).header("Authorization", accounts.token()))
+			.andExpect(jsonPath("$.mrrReporting.amount").value(45000.0));
+	}
 }
