@@ -15,6 +15,7 @@ import io.kizuna.accounts.AccountChanged;
 import io.kizuna.accounts.AccountId;
 import io.kizuna.identity.UserId;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,8 +33,11 @@ class AccountHistory {
 
 	private final JdbcClient jdbc;
 
-	AccountHistory(JdbcClient jdbc) {
+	private final JdbcTemplate batches;
+
+	AccountHistory(JdbcClient jdbc, JdbcTemplate batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
 	/** The fields that differ between two versions of an account, in form order. */
@@ -66,18 +70,26 @@ class AccountHistory {
 	}
 
 	void record(AccountId account, ChangeSet set) {
-		UUID changeSet = UUID.randomUUID();
-		List<AccountHistoryEntry.Change> rows = set.changes().isEmpty() ? List.of(new AccountHistoryEntry.Change(null, null, null)) : set.changes();
-		for (AccountHistoryEntry.Change change : rows) {
-			jdbc.sql("""
-					insert into account_change (id, account_id, change_set, changed_at, changed_by, kind, field,
-					                            old_value, new_value)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(UUID.randomUUID(), account.value(), changeSet, utc(set.at()),
+		recordAll(Map.of(account, set));
+	}
+
+	/** Many saves in JDBC batches (imports), one row per changed field, one row for a creation. */
+	void recordAll(Map<AccountId, ChangeSet> sets) {
+		List<Object[]> rows = new ArrayList<>();
+		sets.forEach((account, set) -> {
+			UUID changeSet = UUID.randomUUID();
+			List<AccountHistoryEntry.Change> changes = set.changes().isEmpty()
+					? List.of(new AccountHistoryEntry.Change(null, null, null)) : set.changes();
+			for (AccountHistoryEntry.Change change : changes) {
+				rows.add(new Object[] { UUID.randomUUID(), account.value(), changeSet, utc(set.at()),
 						set.by() == null ? null : set.by().value(), set.kind().name(), change.field(),
-						clip(change.oldValue()), clip(change.newValue()))
-				.update();
-		}
+						clip(change.oldValue()), clip(change.newValue()) });
+			}
+		});
+		batches.batchUpdate("""
+				insert into account_change (id, account_id, change_set, changed_at, changed_by, kind, field,
+				                            old_value, new_value)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
 	}
 
 	/** The account's history, newest first, each save with all the fields it changed. */

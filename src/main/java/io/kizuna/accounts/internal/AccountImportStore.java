@@ -36,10 +36,13 @@ class AccountImportStore {
 
 	private final AccountIndexing indexing;
 
-	AccountImportStore(JdbcTemplate jdbc, Accounts accounts, AccountIndexing indexing) {
+	private final AccountHistory history;
+
+	AccountImportStore(JdbcTemplate jdbc, Accounts accounts, AccountIndexing indexing, AccountHistory history) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.indexing = indexing;
+		this.history = history;
 	}
 
 	Keys keys() {
@@ -80,7 +83,7 @@ class AccountImportStore {
 			List<Account> chunk = created.subList(from, Math.min(created.size(), from + CHUNK));
 			jdbc.batchUpdate(DemoCompany.INSERT_ACCOUNT, chunk, chunk.size(), (ps, a) -> DemoCompany.account(ps, a));
 			insertDomains(chunk);
-			history(chunk.stream().map(a -> new HistoryRow(a.id(), AccountChanged.Kind.CREATED, null)).toList(), by, at);
+			history.recordAll(changeSets(chunk, AccountChanged.Kind.CREATED, Map.of(), by, at));
 			done += chunk.size();
 			progress.accept(done);
 		}
@@ -107,44 +110,17 @@ class AccountImportStore {
 			jdbc.batchUpdate("delete from account_domain where account_id = ?", chunk, chunk.size(),
 					(ps, a) -> ps.setObject(1, a.id().value()));
 			insertDomains(chunk);
-			history(chunk.stream().map(a -> new HistoryRow(a.id(), AccountChanged.Kind.UPDATED, changes.get(a.id())))
-				.toList(), by, at);
+			history.recordAll(changeSets(chunk, AccountChanged.Kind.UPDATED, changes, by, at));
 			done += chunk.size();
 			progress.accept(done);
 		}
 	}
 
-	private record HistoryRow(AccountId account, AccountChanged.Kind kind, List<AccountHistoryEntry.Change> changes) {
-	}
-
-	private record Flat(UUID changeSet, AccountId account, AccountChanged.Kind kind, AccountHistoryEntry.Change change) {
-	}
-
-	private void history(List<HistoryRow> rows, UserId by, Instant at) {
-		List<Flat> flat = new ArrayList<>();
-		for (HistoryRow row : rows) {
-			UUID set = UUID.randomUUID();
-			if (row.changes() == null || row.changes().isEmpty()) {
-				flat.add(new Flat(set, row.account(), row.kind(), new AccountHistoryEntry.Change(null, null, null)));
-			}
-			else {
-				row.changes().forEach(change -> flat.add(new Flat(set, row.account(), row.kind(), change)));
-			}
-		}
-		jdbc.batchUpdate("""
-				insert into account_change (id, account_id, change_set, changed_at, changed_by, kind, field, old_value,
-				                            new_value)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", flat, CHUNK, (ps, f) -> {
-			ps.setObject(1, UUID.randomUUID());
-			ps.setObject(2, f.account().value());
-			ps.setObject(3, f.changeSet());
-			ps.setObject(4, utc(at));
-			ps.setObject(5, by == null ? null : by.value());
-			ps.setString(6, f.kind().name());
-			ps.setString(7, f.change().field());
-			ps.setString(8, f.change().oldValue());
-			ps.setString(9, f.change().newValue());
-		});
+	private static Map<AccountId, AccountHistory.ChangeSet> changeSets(List<Account> chunk, AccountChanged.Kind kind,
+			Map<AccountId, List<AccountHistoryEntry.Change>> changes, UserId by, Instant at) {
+		Map<AccountId, AccountHistory.ChangeSet> sets = new HashMap<>();
+		chunk.forEach(a -> sets.put(a.id(), new AccountHistory.ChangeSet(at, by, kind, changes.getOrDefault(a.id(), List.of()))));
+		return sets;
 	}
 
 	private void insertDomains(List<Account> chunk) {

@@ -22,10 +22,6 @@ record AccountQuery(String text, LifecycleStage stage, UserId owner, String plan
 	/** The filters as the request carried them; {@code renewal} is "renewing within this many days". */
 	record Filter(String q, LifecycleStage stage, UserId owner, String plan, SizeBand size, Integer renewal) {
 
-		AccountQuery toQuery(LocalDate today, PageQuery page) {
-			return toQuery(today, Map.of(), page);
-		}
-
 		/** {@code parameters} are all the request's parameters; those named {@code cf.<key>} filter by a custom field. */
 		AccountQuery toQuery(LocalDate today, Map<String, String> parameters, PageQuery page) {
 			Integer days = renewal == null ? null : Math.clamp(renewal, 0, 3660);

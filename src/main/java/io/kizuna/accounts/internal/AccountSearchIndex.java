@@ -287,7 +287,7 @@ class AccountSearchIndex implements AutoCloseable {
 		AccountDetails d = account.details();
 		Document doc = new Document();
 		String id = account.id().toString();
-		doc.add(new StringField(ID, id, Field.Store.YES));
+		doc.add(new StringField(ID, id, Field.Store.NO));
 		doc.add(new SortedDocValuesField("s_id", new BytesRef(id)));
 		String text = (d.name() + "\n" + String.join("\n", d.domains())).toLowerCase(Locale.ROOT);
 		doc.add(new TextField(TEXT, text, Field.Store.NO));

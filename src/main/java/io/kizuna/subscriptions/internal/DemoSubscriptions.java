@@ -20,7 +20,6 @@ import io.kizuna.accounts.LifecycleStage;
 import io.kizuna.shared.Money;
 import io.kizuna.subscriptions.BillingPeriod;
 import io.kizuna.subscriptions.CurrencyRates;
-import io.kizuna.subscriptions.SubscriptionChanged;
 import io.kizuna.subscriptions.SubscriptionChanged.Kind;
 import io.kizuna.subscriptions.SubscriptionId;
 import io.kizuna.subscriptions.SubscriptionStatus;
@@ -81,13 +80,14 @@ class DemoSubscriptions {
 					created.now());
 			subscriptions.addAll(story.subscriptions());
 			changes.addAll(story.changes());
-			revenue.put(account.id(), revenue(story.subscriptions()));
+			revenue.put(account.id(),
+					AccountRevenues.of(story.subscriptions().stream().map(Subscription::terms).toList(), rates));
 		}
 		transactions.executeWithoutResult(status -> {
 			Subscriptions.insertAll(jdbc, subscriptions);
 			SubscriptionHistory.recordAll(jdbc, changes);
 			accounts.recordRevenue(revenue);
-			events.publishEvent(new SubscriptionsImported(changes.stream().map(DemoSubscriptions::event).toList()));
+			events.publishEvent(new SubscriptionsImported(changes.stream().map(SubscriptionHistory.Change::event).toList()));
 		});
 	}
 
@@ -197,15 +197,6 @@ class DemoSubscriptions {
 		return new SubscriptionHistory.Change(id, account.id(), kind, effective,
 				effective.atStartOfDay(TOKYO).toInstant(), account.owner(), fields, after,
 				before == null ? none : before.mrr(), after.mrr());
-	}
-
-	private AccountRevenue revenue(List<Subscription> subscriptions) {
-		return AccountRevenues.of(subscriptions.stream().map(Subscription::terms).toList(), rates);
-	}
-
-	private static SubscriptionChanged event(SubscriptionHistory.Change c) {
-		return new SubscriptionChanged(c.subscription(), c.account(), c.kind(), c.terms().product(), c.fields(),
-				c.mrrBefore(), c.mrrAfter(), c.effectiveDate(), c.recordedBy(), c.recordedAt());
 	}
 
 	private Currency currency(String country) {

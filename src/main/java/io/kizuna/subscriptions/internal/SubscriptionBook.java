@@ -147,11 +147,11 @@ class SubscriptionBook {
 	private void recorded(Subscription s, Kind kind, List<String> fields, LocalDate effective, Money mrrBefore) {
 		UserId by = CurrentUser.id().orElse(null);
 		Money mrrAfter = kind == Kind.DELETED ? Money.zero(s.terms().currency()) : s.terms().mrr();
-		history.record(new SubscriptionHistory.Change(s.id(), s.accountId(), kind, effective, s.updatedAt(), by, fields,
-				s.terms(), mrrBefore, mrrAfter));
+		SubscriptionHistory.Change change = new SubscriptionHistory.Change(s.id(), s.accountId(), kind, effective,
+				s.updatedAt(), by, fields, s.terms(), mrrBefore, mrrAfter);
+		history.record(change);
 		reportRevenue(s.accountId());
-		events.publishEvent(new SubscriptionChanged(s.id(), s.accountId(), kind, s.terms().product(), fields,
-				mrrBefore, mrrAfter, effective, by, s.updatedAt()));
+		events.publishEvent(change.event());
 	}
 
 	/** The account's MRR is the sum over its active subscriptions; its renewal is the nearest end date among them. */

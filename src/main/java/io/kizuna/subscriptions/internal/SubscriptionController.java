@@ -58,13 +58,17 @@ class SubscriptionController {
 	@PreAuthorize("hasRole('VIEWER')")
 	String section(@PathVariable AccountId id, Model model) {
 		accounts.require(id);
-		Map<SubscriptionId, List<SubscriptionHistory.Change>> changes = history.ofAccount(id)
-			.stream()
-			.collect(java.util.stream.Collectors.groupingBy(SubscriptionHistory.Change::subscription,
-					LinkedHashMap::new, java.util.stream.Collectors.toList()));
+		// The whole account's history at once: one query, and one look-up of the people named in it.
+		List<SubscriptionHistory.Change> changes = history.ofAccount(id);
+		List<SubscriptionView.ChangeView> changeViews = views.of(changes);
+		Map<SubscriptionId, List<SubscriptionView.ChangeView>> bySubscription = new LinkedHashMap<>();
+		for (int i = 0; i < changes.size(); i++) {
+			bySubscription.computeIfAbsent(changes.get(i).subscription(), k -> new java.util.ArrayList<>())
+				.add(changeViews.get(i));
+		}
 		Map<SubscriptionView, List<SubscriptionView.ChangeView>> rows = new LinkedHashMap<>();
 		for (Subscription s : subscriptions.ofAccount(id)) {
-			rows.put(views.of(s), views.of(changes.getOrDefault(s.id(), List.of())));
+			rows.put(views.of(s), bySubscription.getOrDefault(s.id(), List.of()));
 		}
 		model.addAttribute("accountId", id.toString());
 		model.addAttribute("subscriptions", rows);

@@ -34,6 +34,12 @@ class SubscriptionHistory {
 	record Change(SubscriptionId subscription, AccountId account, SubscriptionChanged.Kind kind,
 			LocalDate effectiveDate, Instant recordedAt, UserId recordedBy, List<String> fields,
 			SubscriptionTerms terms, Money mrrBefore, Money mrrAfter) {
+
+		/** The same change told to other modules. */
+		SubscriptionChanged event() {
+			return new SubscriptionChanged(subscription, account, kind, terms.product(), fields, mrrBefore, mrrAfter,
+					effectiveDate, recordedBy, recordedAt);
+		}
 	}
 
 	private final JdbcClient jdbc;

@@ -26,7 +26,6 @@ import io.kizuna.imports.Importer;
 import io.kizuna.imports.RowProblem;
 import io.kizuna.shared.Money;
 import io.kizuna.subscriptions.CurrencyRates;
-import io.kizuna.subscriptions.SubscriptionChanged;
 import io.kizuna.subscriptions.SubscriptionChanged.Kind;
 import io.kizuna.subscriptions.SubscriptionId;
 import io.kizuna.subscriptions.SubscriptionsImported;
@@ -132,10 +131,7 @@ class SubscriptionImporter implements Importer<SubscriptionImporter.Planned> {
 		byAccount.forEach((account, terms) -> revenue.put(account, AccountRevenues.of(terms, rates)));
 		accounts.recordRevenue(revenue);
 		progress.accept(planned.size());
-		events.publishEvent(new SubscriptionsImported(changes.stream()
-			.map(c -> new SubscriptionChanged(c.subscription(), c.account(), c.kind(), c.terms().product(), c.fields(),
-					c.mrrBefore(), c.mrrAfter(), c.effectiveDate(), c.recordedBy(), c.recordedAt()))
-			.toList()));
+		events.publishEvent(new SubscriptionsImported(changes.stream().map(SubscriptionHistory.Change::event).toList()));
 		return new ImportResult(created.size(), updated, unchanged);
 	}
 
