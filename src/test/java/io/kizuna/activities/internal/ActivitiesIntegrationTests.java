@@ -63,6 +63,7 @@ class ActivitiesIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrors("activityForm", "subject", "occurredAt"))
 			.andExpect(content().string(containsString("Kept text")))
+			.andExpect(content().string(not(containsString("must not be null"))))
 			.andExpect(content().string(containsString("No activities yet")));
 	}
 

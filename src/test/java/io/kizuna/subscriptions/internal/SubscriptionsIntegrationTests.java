@@ -199,7 +199,8 @@ class SubscriptionsIntegrationTests {
 			.param("status", "ACTIVE"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrors("subscriptionForm", "product", "quantity", "unitPrice",
-					"startDate"));
+					"startDate"))
+			.andExpect(content().string(containsString("Enter a whole number.")));
 		mvc.perform(get("/api/v1/subscriptions").param("account", account).header("Authorization", accounts.token()))
 			.andExpect(jsonPath("$.total").value(0));
 	}
