@@ -15,7 +15,17 @@ public interface AccountRecords {
 	record AccountSummary(AccountId id, String name) {
 	}
 
+	/** What reports group and filter accounts by: segment (size band), plan, owner and stage. */
+	record AccountProfile(AccountId id, String name, SizeBand size, String plan,
+			io.kizuna.identity.UserId ownerCsm, LifecycleStage stage) {
+	}
+
 	Optional<AccountSummary> find(AccountId id);
+
+	Optional<AccountProfile> profile(AccountId id);
+
+	/** Every account's profile, streamed in chunks so 100,000 accounts never sit in one result. */
+	void forEachProfile(java.util.function.Consumer<AccountProfile> profiles);
 
 	default AccountSummary require(AccountId id) {
 		return find(id).orElseThrow(() -> new NotFoundException("account.notFound", id));

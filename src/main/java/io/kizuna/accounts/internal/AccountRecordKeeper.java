@@ -26,8 +26,11 @@ class AccountRecordKeeper implements AccountRecords {
 
 	private final AccountIndexing indexing;
 
-	AccountRecordKeeper(Accounts accounts, JdbcTemplate jdbc, AccountIndexing indexing) {
+	private final SizeBands sizeBands;
+
+	AccountRecordKeeper(Accounts accounts, JdbcTemplate jdbc, AccountIndexing indexing, SizeBands sizeBands) {
 		this.accounts = accounts;
+		this.sizeBands = sizeBands;
 		this.jdbc = jdbc;
 		this.indexing = indexing;
 	}
@@ -36,6 +39,26 @@ class AccountRecordKeeper implements AccountRecords {
 	@Transactional(readOnly = true)
 	public Optional<AccountSummary> find(AccountId id) {
 		return accounts.findById(id).map(account -> new AccountSummary(id, account.details().name()));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<AccountProfile> profile(AccountId id) {
+		return accounts.findById(id).map(this::profile);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public void forEachProfile(java.util.function.Consumer<AccountProfile> profiles) {
+		accounts.forEachChunk(new AccountQuery(null, null, null, null, null, null, null, Map.of(),
+				new io.kizuna.shared.PageQuery(0, 1, "name", true)), 1000,
+				chunk -> chunk.forEach(account -> profiles.accept(profile(account))));
+	}
+
+	private AccountProfile profile(Account account) {
+		AccountDetails d = account.details();
+		return new AccountProfile(account.id(), d.name(), sizeBands.of(d.employeeCount()), d.plan(), d.ownerCsm(),
+				d.stage());
 	}
 
 	@Override
