@@ -37,18 +37,35 @@ final class SbgFitting {
 	 * rising towards a boundary, as with counts that fall at one constant rate).
 	 */
 	static java.util.Optional<Fit> fit(double[] alive) {
+		return fit(java.util.List.of(alive));
+	}
+
+	/**
+	 * Fits one α and β to several cohorts at once (Fader and Hardie's multi-cohort note): the
+	 * log-likelihood is the sum of each cohort's, each with as many periods as it has lived.
+	 */
+	static java.util.Optional<Fit> fit(java.util.List<double[]> cohorts) {
+		if (cohorts.stream().noneMatch(alive -> alive.length > 1 && alive[alive.length - 1] < alive[0])) {
+			return java.util.Optional.empty();
+		}
 		ObjectiveFunction logLikelihood = new ObjectiveFunction(point -> {
 			if (Math.abs(point[0]) > LIMIT || Math.abs(point[1]) > LIMIT) {
 				return Double.NEGATIVE_INFINITY;
 			}
-			return new ShiftedBetaGeometric(Math.exp(point[0]), Math.exp(point[1])).logLikelihood(alive);
+			return logLikelihood(new ShiftedBetaGeometric(Math.exp(point[0]), Math.exp(point[1])), cohorts);
 		});
 		SimplexOptimizer optimizer = new SimplexOptimizer(new SimpleValueChecker(1e-15, 1e-15));
 		double[] start = { 0, 0 };
 		double best = Double.NEGATIVE_INFINITY;
 		for (int round = 0; round < 20; round++) {
-			PointValuePair found = optimizer.optimize(new MaxEval(20_000), logLikelihood, GoalType.MAXIMIZE,
-					new InitialGuess(start), new NelderMeadSimplex(new double[] { 0.5, 0.5 }));
+			PointValuePair found;
+			try {
+				found = optimizer.optimize(new MaxEval(20_000), logLikelihood, GoalType.MAXIMIZE, new InitialGuess(start),
+						new NelderMeadSimplex(new double[] { 0.5, 0.5 }));
+			}
+			catch (org.hipparchus.exception.MathIllegalStateException wandering) {
+				return java.util.Optional.empty(); // no maximum within reach: the counts do not identify the model
+			}
 			boolean settled = found.getValue() - best < 1e-12;
 			start = found.getPoint();
 			best = Math.max(best, found.getValue());
@@ -60,6 +77,14 @@ final class SbgFitting {
 		if (model.alpha() + model.beta() > SPIKE || Math.min(start[0], start[1]) < -LIMIT + 1) {
 			return java.util.Optional.empty();
 		}
-		return java.util.Optional.of(new Fit(model, model.logLikelihood(alive)));
+		return java.util.Optional.of(new Fit(model, logLikelihood(model, cohorts)));
+	}
+
+	private static double logLikelihood(ShiftedBetaGeometric model, java.util.List<double[]> cohorts) {
+		double sum = 0;
+		for (double[] alive : cohorts) {
+			sum += model.logLikelihood(alive);
+		}
+		return sum;
 	}
 }
