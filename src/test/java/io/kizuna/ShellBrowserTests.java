@@ -114,12 +114,12 @@ class ShellBrowserTests {
 			.isEqualTo("true");
 		browser.screenshot("home-ja.png");
 
-		browser.driver().findElement(By.linkText("分析")).click();
-		browser.waitUntil(urlMatches("/analytics$"));
-		browser.waitUntil(textToBe(By.tagName("h1"), "分析"));
+		browser.driver().findElement(By.linkText("ガイド")).click();
+		browser.waitUntil(urlMatches("/guides$"));
+		browser.waitUntil(textToBe(By.tagName("h1"), "ガイド"));
 		assertThat(browser.find("p.coming-soon").getText()).isEqualTo("この機能は近日公開予定です。");
-		assertThat(browser.find("nav.mainnav a[aria-current=page]").getText()).isEqualTo("分析");
-		browser.screenshot("analytics-ja.png");
+		assertThat(browser.find("nav.mainnav a[aria-current=page]").getText()).isEqualTo("ガイド");
+		browser.screenshot("guides-ja.png");
 
 		browser.driver().findElement(By.linkText("顧客")).click();
 		browser.waitUntil(urlMatches("/accounts$"));

@@ -25,6 +25,10 @@ final class MetricsFigures {
 		return report;
 	}
 
+	MetricsSettings settings() {
+		return settings;
+	}
+
 	static BigDecimal amount(long units) {
 		return BigDecimal.valueOf(units, 4);
 	}

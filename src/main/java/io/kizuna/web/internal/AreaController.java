@@ -36,12 +36,6 @@ class AreaController {
 		return comingSoon("guides", model);
 	}
 
-	@GetMapping("/analytics")
-	@PreAuthorize("hasRole('VIEWER')")
-	String analytics(Model model) {
-		return comingSoon("analytics", model);
-	}
-
 	@GetMapping("/admin")
 	@PreAuthorize("hasRole('ADMIN')")
 	String admin() {

@@ -42,6 +42,9 @@ class ErrorPageController implements ErrorController {
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 		}
 		ModelAndView page = new ModelAndView("error");
+		if (request.getAttribute(PageExceptionResolver.REFUSAL) instanceof io.kizuna.shared.KizunaException refusal) {
+			page.addObject("reason", problems.of(status, refusal.messageKey(), refusal.arguments(), locale).getDetail());
+		}
 		page.setStatus(status);
 		page.addObject("status", status.value());
 		page.addObject("titleKey", detailKey(status).replace("error.page.", "problem.title."));

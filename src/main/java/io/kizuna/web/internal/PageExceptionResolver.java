@@ -20,6 +20,8 @@ import org.springframework.web.servlet.handler.AbstractHandlerExceptionResolver;
 @Component
 class PageExceptionResolver extends AbstractHandlerExceptionResolver {
 
+	static final String REFUSAL = PageExceptionResolver.class.getName() + ".refusal";
+
 	PageExceptionResolver() {
 		setOrder(Ordered.LOWEST_PRECEDENCE);
 	}
@@ -31,6 +33,8 @@ class PageExceptionResolver extends AbstractHandlerExceptionResolver {
 			return null;
 		}
 		try {
+			// The error page says why, in the person's language, instead of only the status.
+			request.setAttribute(REFUSAL, refusal);
 			response.sendError(refusal.status().value());
 			return new ModelAndView();
 		}

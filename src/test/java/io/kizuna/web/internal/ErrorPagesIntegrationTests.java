@@ -75,6 +75,18 @@ class ErrorPagesIntegrationTests {
 		assertThat(response.body()).contains("Your role does not allow this page.").doesNotContain("Exception");
 	}
 
+	@Test
+	void aRefusedPageSaysWhyInTheUsersLanguage() throws Exception {
+		HttpClient browser = signedInBrowser(Role.VIEWER);
+
+		HttpResponse<String> response = send(browser, HttpRequest.newBuilder(uri("/analytics?from=yesterday"))
+			.header("Accept-Language", "ja"));
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("「yesterday」は月として読めません。2026-04 のように指定してください。")
+			.doesNotContain("Exception");
+	}
+
 	private HttpClient signedInBrowser(Role role) throws Exception {
 		SignedInUser person = new TestUsers(context).create(role);
 		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();

@@ -1,0 +1,112 @@
+package io.kizuna.metrics.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A report as JSON: series per month for the charts, the figures of the whole range, the cohort
+ * tables and the fitted retention model. Amounts are exact decimals in the reporting currency, rates
+ * are fractions (0.95 = 95 %), and a rate that is not defined (nothing to divide by) is null.
+ */
+record DashboardData(String currency, String from, String to, List<String> months, Series series, Summary summary,
+		List<CohortRow> cohorts, Model retentionModel) {
+
+	record Series(List<BigDecimal> mrr, List<BigDecimal> arr, List<Integer> customers, List<BigDecimal> arpa,
+			Map<String, List<BigDecimal>> movements, Map<String, List<Integer>> movementCounts, List<BigDecimal> grr,
+			List<BigDecimal> nrr, List<BigDecimal> logoChurnRate, List<BigDecimal> grossMrrChurnRate,
+			List<BigDecimal> netMrrChurnRate, List<BigDecimal> expansionRate) {
+	}
+
+	/** The range from its first month to its last; GRR, NRR and LTV as of the last month. */
+	record Summary(BigDecimal startMrr, BigDecimal endMrr, Map<String, BigDecimal> movements,
+			Map<String, Integer> movementCounts, BigDecimal arr, int customersStart, int customers, BigDecimal arpa,
+			BigDecimal grr, BigDecimal nrr, int retentionWindowMonths, BigDecimal logoChurnRate,
+			BigDecimal grossMrrChurnRate, BigDecimal netMrrChurnRate, BigDecimal expansionRate,
+			BigDecimal expandedShare, BigDecimal upsellShare, BigDecimal crossSellShare,
+			BigDecimal averageMonthlyLogoChurn, BigDecimal ltv, BigDecimal modelLtv, Double expectedLifetimeMonths,
+			BigDecimal grossMargin) {
+	}
+
+	/** One signup cohort: logo retention and revenue retention by month of age (0 = the signup month). */
+	record CohortRow(String month, int size, BigDecimal startMrr, List<BigDecimal> logoRetention,
+			List<BigDecimal> revenueRetention) {
+	}
+
+	record Model(double alpha, double beta, double logLikelihood) {
+	}
+
+	static DashboardData of(MetricsFigures figures, String currency) {
+		MetricsReport report = figures.report();
+		int n = report.months().size();
+		List<String> months = new ArrayList<>();
+		List<BigDecimal> mrr = new ArrayList<>();
+		List<BigDecimal> arr = new ArrayList<>();
+		List<Integer> customers = new ArrayList<>();
+		List<BigDecimal> arpa = new ArrayList<>();
+		Map<String, List<BigDecimal>> movements = new LinkedHashMap<>();
+		Map<String, List<Integer>> counts = new LinkedHashMap<>();
+		for (Movement movement : Movement.values()) {
+			movements.put(movement.key(), new ArrayList<>());
+			counts.put(movement.key(), new ArrayList<>());
+		}
+		List<BigDecimal> grr = new ArrayList<>();
+		List<BigDecimal> nrr = new ArrayList<>();
+		List<BigDecimal> logoChurn = new ArrayList<>();
+		List<BigDecimal> grossChurn = new ArrayList<>();
+		List<BigDecimal> netChurn = new ArrayList<>();
+		List<BigDecimal> expansion = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			MetricsReport.Month month = report.months().get(i);
+			months.add(RevenueMetrics.yearMonth(month.month()).toString());
+			mrr.add(figures.mrr(i));
+			arr.add(figures.arr(i));
+			customers.add(month.customersEnd());
+			arpa.add(figures.arpa(i));
+			for (Movement movement : Movement.values()) {
+				movements.get(movement.key()).add(MetricsFigures.amount(month.movement(movement)));
+				counts.get(movement.key()).add(month.count(movement));
+			}
+			grr.add(figures.grr(i));
+			nrr.add(figures.nrr(i));
+			logoChurn.add(figures.logoChurnRate(i, i));
+			grossChurn.add(figures.grossMrrChurnRate(i, i));
+			netChurn.add(figures.netMrrChurnRate(i, i));
+			expansion.add(figures.expansionRate(i, i));
+		}
+		int last = n - 1;
+		Map<String, BigDecimal> total = new LinkedHashMap<>();
+		Map<String, Integer> totalCounts = new LinkedHashMap<>();
+		for (Movement movement : Movement.values()) {
+			total.put(movement.key(), MetricsFigures.amount(figures.movement(movement, 0, last)));
+			totalCounts.put(movement.key(), figures.count(movement, 0, last));
+		}
+		MetricsReport.Month first = report.months().getFirst();
+		Summary summary = new Summary(MetricsFigures.amount(first.startMrr()), figures.mrr(last), total, totalCounts,
+				figures.arr(last), first.customersStart(), report.months().get(last).customersEnd(), figures.arpa(last),
+				figures.grr(last), figures.nrr(last), figures.settings().retentionWindowMonths(),
+				figures.logoChurnRate(0, last), figures.grossMrrChurnRate(0, last), figures.netMrrChurnRate(0, last),
+				figures.expansionRate(0, last), figures.expandedShare(), figures.upsellShare(),
+				figures.crossSellShare(), figures.averageLogoChurn(last), figures.simpleLtv(last),
+				figures.modelLtv(last), figures.expectedLifetimeMonths(), figures.settings().grossMargin());
+		List<CohortRow> cohorts = report.cohorts().stream().map(DashboardData::cohort).toList();
+		Model model = report.retention() == null ? null
+				: new Model(report.retention().model().alpha(), report.retention().model().beta(),
+						report.retention().logLikelihood());
+		return new DashboardData(currency, months.getFirst(), months.get(last), months, new Series(mrr, arr, customers,
+				arpa, movements, counts, grr, nrr, logoChurn, grossChurn, netChurn, expansion), summary, cohorts, model);
+	}
+
+	private static CohortRow cohort(MetricsReport.Cohort cohort) {
+		List<BigDecimal> logos = new ArrayList<>();
+		List<BigDecimal> revenue = new ArrayList<>();
+		for (int age = 0; age < cohort.paying().length; age++) {
+			logos.add(MetricsFigures.ratio(cohort.paying()[age], cohort.size()));
+			revenue.add(MetricsFigures.ratio(cohort.mrr()[age], cohort.startMrr()));
+		}
+		return new CohortRow(RevenueMetrics.yearMonth(cohort.month()).toString(), cohort.size(),
+				MetricsFigures.amount(cohort.startMrr()), logos, revenue);
+	}
+}
