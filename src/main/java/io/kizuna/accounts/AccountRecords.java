@@ -24,6 +24,9 @@ public interface AccountRecords {
 
 	Optional<AccountProfile> profile(AccountId id);
 
+	/** The profiles of many accounts at once; unknown ids are left out. */
+	java.util.List<AccountProfile> profiles(java.util.Collection<AccountId> ids);
+
 	/** Every account's profile, streamed in chunks so 100,000 accounts never sit in one result. */
 	void forEachProfile(java.util.function.Consumer<AccountProfile> profiles);
 

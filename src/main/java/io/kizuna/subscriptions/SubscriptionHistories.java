@@ -25,4 +25,7 @@ public interface SubscriptionHistories {
 
 	/** The changes of one account's subscriptions, in the order they were recorded. */
 	List<RecordedChange> ofAccount(AccountId account);
+
+	/** The same for many accounts in a few queries (imports, demo data), grouped by account. */
+	java.util.Map<AccountId, List<RecordedChange>> ofAccounts(java.util.Collection<AccountId> accounts);
 }

@@ -49,6 +49,18 @@ class AccountRecordKeeper implements AccountRecords {
 
 	@Override
 	@Transactional(readOnly = true)
+	public List<AccountProfile> profiles(java.util.Collection<AccountId> ids) {
+		List<AccountId> distinct = List.copyOf(new java.util.LinkedHashSet<>(ids));
+		List<AccountProfile> found = new java.util.ArrayList<>();
+		for (int from = 0; from < distinct.size(); from += 500) {
+			accounts.findAll(distinct.subList(from, Math.min(distinct.size(), from + 500)))
+				.forEach(account -> found.add(profile(account)));
+		}
+		return found;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public void forEachProfile(java.util.function.Consumer<AccountProfile> profiles) {
 		accounts.forEachChunk(new AccountQuery(null, null, null, null, null, null, null, Map.of(),
 				new io.kizuna.shared.PageQuery(0, 1, "name", true)), 1000,

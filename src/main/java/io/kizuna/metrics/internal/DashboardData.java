@@ -20,8 +20,12 @@ record DashboardData(String currency, String from, String to, List<String> month
 			List<BigDecimal> netMrrChurnRate, List<BigDecimal> expansionRate) {
 	}
 
-	/** The range from its first month to its last; GRR, NRR and LTV as of the last month. */
-	record Summary(BigDecimal startMrr, BigDecimal endMrr, Map<String, BigDecimal> movements,
+	/**
+	 * The summary period (the last retention window of the range, or the whole range when shorter: a
+	 * rate over three years of a growing company says little) from {@code periodFrom} to the last month;
+	 * MRR, customers, GRR, NRR and LTV as of the last month.
+	 */
+	record Summary(String periodFrom, BigDecimal startMrr, BigDecimal endMrr, Map<String, BigDecimal> movements,
 			Map<String, Integer> movementCounts, BigDecimal arr, int customersStart, int customers, BigDecimal arpa,
 			BigDecimal grr, BigDecimal nrr, int retentionWindowMonths, BigDecimal logoChurnRate,
 			BigDecimal grossMrrChurnRate, BigDecimal netMrrChurnRate, BigDecimal expansionRate,
@@ -35,7 +39,8 @@ record DashboardData(String currency, String from, String to, List<String> month
 			List<BigDecimal> revenueRetention) {
 	}
 
-	record Model(double alpha, double beta, double logLikelihood) {
+	/** The fitted sBG model, or (alpha and beta null) one monthly churn rate for everyone. */
+	record Model(Double alpha, Double beta, Double logLikelihood, Double constantChurn) {
 	}
 
 	static DashboardData of(MetricsFigures figures, String currency) {
@@ -77,24 +82,27 @@ record DashboardData(String currency, String from, String to, List<String> month
 			expansion.add(figures.expansionRate(i, i));
 		}
 		int last = n - 1;
+		int start = figures.summaryStart();
 		Map<String, BigDecimal> total = new LinkedHashMap<>();
 		Map<String, Integer> totalCounts = new LinkedHashMap<>();
 		for (Movement movement : Movement.values()) {
-			total.put(movement.key(), MetricsFigures.amount(figures.movement(movement, 0, last)));
-			totalCounts.put(movement.key(), figures.count(movement, 0, last));
+			total.put(movement.key(), MetricsFigures.amount(figures.movement(movement, start, last)));
+			totalCounts.put(movement.key(), figures.count(movement, start, last));
 		}
-		MetricsReport.Month first = report.months().getFirst();
-		Summary summary = new Summary(MetricsFigures.amount(first.startMrr()), figures.mrr(last), total, totalCounts,
-				figures.arr(last), first.customersStart(), report.months().get(last).customersEnd(), figures.arpa(last),
-				figures.grr(last), figures.nrr(last), figures.settings().retentionWindowMonths(),
-				figures.logoChurnRate(0, last), figures.grossMrrChurnRate(0, last), figures.netMrrChurnRate(0, last),
-				figures.expansionRate(0, last), figures.expandedShare(), figures.upsellShare(),
+		MetricsReport.Month first = report.months().get(start);
+		Summary summary = new Summary(months.get(start), MetricsFigures.amount(first.startMrr()), figures.mrr(last),
+				total, totalCounts, figures.arr(last), first.customersStart(), report.months().get(last).customersEnd(),
+				figures.arpa(last), figures.grr(last), figures.nrr(last), figures.settings().retentionWindowMonths(),
+				figures.logoChurnRate(start, last), figures.grossMrrChurnRate(start, last),
+				figures.netMrrChurnRate(start, last), figures.expansionRate(start, last), figures.expandedShare(),
+				figures.upsellShare(),
 				figures.crossSellShare(), figures.averageLogoChurn(last), figures.simpleLtv(last),
 				figures.modelLtv(last), figures.expectedLifetimeMonths(), figures.settings().grossMargin());
 		List<CohortRow> cohorts = report.cohorts().stream().map(DashboardData::cohort).toList();
-		Model model = report.retention() == null ? null
-				: new Model(report.retention().model().alpha(), report.retention().model().beta(),
-						report.retention().logLikelihood());
+		MetricsReport.Retention retention = report.retention();
+		Model model = retention == null ? null
+				: retention.model() == null ? new Model(null, null, null, retention.constantChurn())
+						: new Model(retention.model().alpha(), retention.model().beta(), retention.logLikelihood(), null);
 		return new DashboardData(currency, months.getFirst(), months.get(last), months, new Series(mrr, arr, customers,
 				arpa, movements, counts, grr, nrr, logoChurn, grossChurn, netChurn, expansion), summary, cohorts, model);
 	}

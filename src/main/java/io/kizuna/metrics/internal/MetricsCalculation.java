@@ -18,7 +18,7 @@ final class MetricsCalculation {
 		int months = to - from + 1;
 		int window = settings.retentionWindowMonths();
 		int first = from - window; // the earliest month-end any figure needs
-		Sums sums = new Sums(months, window);
+		Sums sums = new Sums(months, window, MetricsReport.summaryFrom(from, to, window) - from);
 		long[] ends = new long[months + window];
 		for (AccountMrr account : accounts) {
 			if (account.size() == 0) {
@@ -88,8 +88,12 @@ final class MetricsCalculation {
 
 		final long[][] cohortMrrByAge;
 
-		Sums(int months, int window) {
+		/** Index of the first month of the summary period. */
+		final int summaryStart;
+
+		Sums(int months, int window, int summaryStart) {
 			this.months = months;
+			this.summaryStart = summaryStart;
 			startMrr = new long[months];
 			endMrr = new long[months];
 			movements = new long[months][Movement.values().length];
@@ -136,6 +140,9 @@ final class MetricsCalculation {
 			int lastExpanded = -1;
 			int lastUpsold = -1;
 			int lastCrossSold = -1;
+			boolean expandedInSummary = false;
+			boolean upsoldInSummary = false;
+			boolean crossSoldInSummary = false;
 			int firstChurn = Integer.MAX_VALUE;
 			for (int s = 0; s < account.size(); s++) {
 				Movement movement = account.movements[s];
@@ -150,6 +157,11 @@ final class MetricsCalculation {
 				movements[i][movement.ordinal()] += account.amounts[s];
 				counts[i][movement.ordinal()]++;
 				if (movement == Movement.EXPANSION) {
+					if (i >= summaryStart) {
+						expandedInSummary = true;
+						upsoldInSummary |= !account.crossSell[s];
+						crossSoldInSummary |= account.crossSell[s];
+					}
 					if (lastExpanded != i) {
 						expanded[i]++;
 						lastExpanded = i;
@@ -164,10 +176,10 @@ final class MetricsCalculation {
 					}
 				}
 			}
-			if (ends[window - 1] > 0 && lastExpanded >= 0) {
+			if (ends[window + summaryStart - 1] > 0 && expandedInSummary) {
 				expandersAll++;
-				expandersUpsold += lastUpsold >= 0 ? 1 : 0;
-				expandersCrossSold += lastCrossSold >= 0 ? 1 : 0;
+				expandersUpsold += upsoldInSummary ? 1 : 0;
+				expandersCrossSold += crossSoldInSummary ? 1 : 0;
 			}
 			int signup = account.firstPaidMonth();
 			if (signup >= from && signup <= to) {
@@ -213,8 +225,8 @@ final class MetricsCalculation {
 				}
 			}
 			MetricsReport.Retention retention = SbgFitting.fit(survival)
-				.map(fit -> new MetricsReport.Retention(fit.model(), fit.logLikelihood()))
-				.orElse(null);
+				.map(fit -> new MetricsReport.Retention(fit.model(), fit.logLikelihood(), Double.NaN))
+				.orElseGet(() -> MetricsReport.Retention.constant(survival));
 			return new MetricsReport(from, to, monthly, cohorts, retention,
 					new MetricsReport.Expanders(expandersAll, expandersUpsold, expandersCrossSold));
 		}

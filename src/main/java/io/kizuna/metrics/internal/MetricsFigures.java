@@ -108,17 +108,22 @@ final class MetricsFigures {
 		return ratio(movement(Movement.EXPANSION, from, to), at(from).startMrr());
 	}
 
-	/** Over the whole range: the share of customers paying at its start that expanded, upsold, cross-sold. */
+	/** The first month (index) of the summary period: the last retention window of the range, or all of it. */
+	int summaryStart() {
+		return MetricsReport.summaryFrom(report.from(), report.to(), settings.retentionWindowMonths()) - report.from();
+	}
+
+	/** Over the summary period: the share of customers paying at its start that expanded, upsold, cross-sold. */
 	BigDecimal expandedShare() {
-		return ratio(report.expanders().expanded(), at(0).customersStart());
+		return ratio(report.expanders().expanded(), at(summaryStart()).customersStart());
 	}
 
 	BigDecimal upsellShare() {
-		return ratio(report.expanders().upsold(), at(0).customersStart());
+		return ratio(report.expanders().upsold(), at(summaryStart()).customersStart());
 	}
 
 	BigDecimal crossSellShare() {
-		return ratio(report.expanders().crossSold(), at(0).customersStart());
+		return ratio(report.expanders().crossSold(), at(summaryStart()).customersStart());
 	}
 
 	/** The average monthly logo churn rate over the trailing churn window ending at month i. */
@@ -155,8 +160,7 @@ final class MetricsFigures {
 		if (arpa == null || report.retention() == null) {
 			return null;
 		}
-		double d = settings.monthlyDiscountRate();
-		double lifetime = 1 + report.retention().model().derl(d, 0) / (1 + d);
+		double lifetime = report.retention().discountedLifetime(settings.monthlyDiscountRate());
 		return arpa.multiply(settings.grossMargin())
 			.multiply(BigDecimal.valueOf(lifetime))
 			.setScale(4, RoundingMode.HALF_EVEN);
@@ -167,7 +171,6 @@ final class MetricsFigures {
 		if (report.retention() == null) {
 			return null;
 		}
-		double d = settings.monthlyDiscountRate();
-		return 1 + report.retention().model().derl(d, 0) / (1 + d);
+		return report.retention().discountedLifetime(settings.monthlyDiscountRate());
 	}
 }

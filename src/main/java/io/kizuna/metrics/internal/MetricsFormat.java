@@ -59,6 +59,10 @@ class MetricsFormat {
 		return format.format(rate);
 	}
 
+	public String fraction(Double rate) {
+		return rate == null || rate.isNaN() ? UNDEFINED : percent(BigDecimal.valueOf(rate));
+	}
+
 	public String number(Number value) {
 		if (value == null) {
 			return UNDEFINED;

@@ -15,7 +15,12 @@ import java.util.List;
 record MetricsReport(int from, int to, List<Month> months, List<Cohort> cohorts, Retention retention,
 		Expanders expanders) {
 
-	/** Of the accounts paying when the range began, how many expanded in it at least once, by upsell or cross-sell. */
+	/** The months the summary's period figures cover: the last {@code window} of the range, or all of it. */
+	static int summaryFrom(int from, int to, int window) {
+		return Math.max(from, to - window + 1);
+	}
+
+	/** Of the accounts paying when the summary period began, how many expanded in it at least once, by upsell or cross-sell. */
 	record Expanders(int expanded, int upsold, int crossSold) {
 	}
 
@@ -45,7 +50,32 @@ record MetricsReport(int from, int to, List<Month> months, List<Cohort> cohorts,
 	record Cohort(int month, int size, long startMrr, int[] paying, int[] surviving, long[] mrr) {
 	}
 
-	/** The sBG model fitted on all cohorts' monthly survival at once; empty when the data do not identify it. */
-	record Retention(ShiftedBetaGeometric model, double logLikelihood) {
+	/**
+	 * How long customers stay, fitted on all cohorts' monthly survival at once: the sBG model, or, when the
+	 * data show no mix of customers to fit it on ({@code model} null), one churn rate for everyone, the
+	 * limit sBG tends to then.
+	 */
+	record Retention(ShiftedBetaGeometric model, double logLikelihood, double constantChurn) {
+
+		/** The discounted expected lifetime of a new customer in periods, counting its first: Σ S(t) / (1+d)^t. */
+		double discountedLifetime(double discountRate) {
+			if (model != null) {
+				return 1 + model.derl(discountRate, 0) / (1 + discountRate);
+			}
+			return (1 + discountRate) / (discountRate + constantChurn);
+		}
+
+		/** One churn rate for all: lost customers over customer-periods at risk (the geometric model's estimate). */
+		static Retention constant(List<double[]> cohorts) {
+			double lost = 0;
+			double atRisk = 0;
+			for (double[] alive : cohorts) {
+				for (int t = 1; t < alive.length; t++) {
+					lost += alive[t - 1] - alive[t];
+					atRisk += alive[t - 1];
+				}
+			}
+			return lost == 0 ? null : new Retention(null, Double.NaN, lost / atRisk);
+		}
 	}
 }

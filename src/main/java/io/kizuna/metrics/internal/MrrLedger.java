@@ -13,7 +13,6 @@ import io.kizuna.accounts.AccountId;
 import io.kizuna.accounts.AccountRecords;
 import io.kizuna.accounts.AccountRecords.AccountProfile;
 import io.kizuna.accounts.AccountsImported;
-import io.kizuna.accounts.DemoAccountsCreated;
 import io.kizuna.subscriptions.CurrencyRates;
 import io.kizuna.subscriptions.SubscriptionChanged;
 import io.kizuna.subscriptions.SubscriptionHistories;
@@ -131,8 +130,11 @@ class MrrLedger implements SmartInitializingSingleton {
 	}
 
 	synchronized void refresh(Collection<AccountId> changed) {
+		Map<AccountId, List<io.kizuna.subscriptions.SubscriptionHistories.RecordedChange>> changes = changed.size() == 1
+				? Map.of(changed.iterator().next(), histories.ofAccount(changed.iterator().next()))
+				: histories.ofAccounts(changed);
 		for (AccountId id : changed) {
-			AccountMrr history = AccountMrr.of(histories.ofAccount(id), settings, rates);
+			AccountMrr history = AccountMrr.of(changes.getOrDefault(id, List.of()), settings, rates);
 			if (history.size() > 0) {
 				mrr.put(id, history);
 			}
@@ -140,15 +142,27 @@ class MrrLedger implements SmartInitializingSingleton {
 				mrr.remove(id);
 			}
 		}
+		// Accounts created in bulk (demo data) announce no change of their own: their first revenue brings them here.
+		List<AccountId> unknown = changed.stream().filter(id -> !profiles.containsKey(id)).toList();
+		if (!unknown.isEmpty()) {
+			accounts.profiles(unknown).forEach(profile -> profiles.put(profile.id(), profile));
+		}
 		version.incrementAndGet();
 	}
 
 	synchronized void refreshProfiles(Collection<AccountId> changed) {
+		Map<AccountId, AccountProfile> found = accounts.profiles(changed)
+			.stream()
+			.collect(Collectors.toMap(AccountProfile::id, profile -> profile));
 		for (AccountId id : changed) {
-			accounts.profile(id).ifPresentOrElse(profile -> profiles.put(id, profile), () -> {
+			AccountProfile profile = found.get(id);
+			if (profile != null) {
+				profiles.put(id, profile);
+			}
+			else { // deleted
 				profiles.remove(id);
 				mrr.remove(id);
-			});
+			}
 		}
 		version.incrementAndGet();
 	}
@@ -183,10 +197,5 @@ class MrrLedger implements SmartInitializingSingleton {
 		else {
 			refreshProfiles(changed);
 		}
-	}
-
-	@ApplicationModuleListener
-	void on(DemoAccountsCreated event) {
-		rebuild();
 	}
 }

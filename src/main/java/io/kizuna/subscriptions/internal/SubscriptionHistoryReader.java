@@ -61,6 +61,21 @@ class SubscriptionHistoryReader implements SubscriptionHistories {
 		return jdbc.query(COLUMNS + " where account_id = ?" + ORDER, (rs, n) -> row(rs), account.value());
 	}
 
+	@Override
+	public java.util.Map<AccountId, List<RecordedChange>> ofAccounts(java.util.Collection<AccountId> accounts) {
+		java.util.Map<AccountId, List<RecordedChange>> byAccount = new java.util.HashMap<>();
+		List<AccountId> ids = List.copyOf(new java.util.LinkedHashSet<>(accounts));
+		for (int from = 0; from < ids.size(); from += 500) {
+			List<AccountId> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+			String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+			jdbc.query(COLUMNS + " where account_id in (" + marks + ")" + ORDER, rs -> {
+				RecordedChange change = row(rs);
+				byAccount.computeIfAbsent(change.account(), id -> new ArrayList<>()).add(change);
+			}, chunk.stream().map(AccountId::value).toArray());
+		}
+		return byAccount;
+	}
+
 	private static RecordedChange row(ResultSet rs) throws SQLException {
 		Currency currency = Currency.getInstance(rs.getString("currency"));
 		return new RecordedChange(new SubscriptionId(rs.getObject("subscription_id", UUID.class)),

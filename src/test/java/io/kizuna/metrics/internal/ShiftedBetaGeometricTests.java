@@ -80,4 +80,28 @@ class ShiftedBetaGeometricTests {
 	void aConstantRateOfLossDoesNotIdentifyTheMix() {
 		assertThat(SbgFitting.fit(new double[] { 1000, 500, 250, 125, 62.5 })).isEmpty();
 	}
+
+	@Test
+	void withoutAMixToFitOneChurnRateForAllIsTheFallback() {
+		// 100 lost of 1000 + 900 + 810 customer-periods at risk, 81 of them in the last period: θ = 271 / 2710.
+		MetricsReport.Retention constant = MetricsReport.Retention.constant(
+				java.util.List.of(new double[] { 1000, 900, 810, 729 }));
+
+		assertThat(constant.constantChurn()).isCloseTo(0.1, within(1e-12));
+		// Σ 0.9^t / 1.1^t = 1.1 / 0.2
+		assertThat(constant.discountedLifetime(0.10)).isCloseTo(5.5, within(1e-12));
+	}
+
+	@Test
+	void theDiscountedLifetimeOfANewCustomerCountsItsFirstPeriod() {
+		ShiftedBetaGeometric highEnd = new ShiftedBetaGeometric(0.668, 3.806);
+		double direct = 0;
+		for (int t = 0; t < 2000; t++) {
+			direct += highEnd.survival(t) / Math.pow(1.1, t);
+		}
+		MetricsReport.Retention fitted = new MetricsReport.Retention(highEnd, 0, Double.NaN);
+
+		assertThat(fitted.discountedLifetime(0.10)).isCloseTo(direct, within(1e-9));
+		assertThat(fitted.discountedLifetime(0.10)).isCloseTo(5.92, within(0.005));
+	}
 }
