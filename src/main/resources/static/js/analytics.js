@@ -109,6 +109,27 @@
       },
       options: common(function (v) { return integer.format(v); }, ['customers'])
     });
+    var surveys = common(function (v) { return integer.format(v); }, ['nps', 'csat']);
+    surveys.scales = {
+      y: { min: -100, max: 100, ticks: { callback: function (v) { return integer.format(v); } } },
+      csat: { position: 'right', min: 0, max: 1, grid: { drawOnChartArea: false },
+        ticks: { callback: function (v) { return percent.format(v); } } }
+    };
+    surveys.plugins.tooltip.callbacks.label = function (item) {
+      return item.dataset.label + ': ' + (item.dataset.yAxisID === 'csat' ? percent.format(item.raw) : integer.format(item.raw));
+    };
+    surveys.onClick = null;
+    new window.Chart(document.getElementById('chart-surveys'), {
+      type: 'line',
+      data: {
+        labels: months,
+        datasets: [
+          { label: label('nps'), data: numbers(series.nps), borderColor: '#1d6a96', backgroundColor: '#1d6a96', spanGaps: true },
+          { label: label('csat'), data: numbers(series.csat), borderColor: '#e0a03a', backgroundColor: '#e0a03a', spanGaps: true, yAxisID: 'csat' }
+        ]
+      },
+      options: surveys
+    });
     container.setAttribute('data-drawn', 'true');
   }
 

@@ -17,7 +17,8 @@ record DashboardData(String currency, String from, String to, List<String> month
 	record Series(List<BigDecimal> mrr, List<BigDecimal> arr, List<Integer> customers, List<BigDecimal> arpa,
 			Map<String, List<BigDecimal>> movements, Map<String, List<Integer>> movementCounts, List<BigDecimal> grr,
 			List<BigDecimal> nrr, List<BigDecimal> logoChurnRate, List<BigDecimal> grossMrrChurnRate,
-			List<BigDecimal> netMrrChurnRate, List<BigDecimal> expansionRate) {
+			List<BigDecimal> netMrrChurnRate, List<BigDecimal> expansionRate, List<BigDecimal> nps,
+			List<Integer> npsAnswers, List<BigDecimal> csat, List<Integer> csatAnswers) {
 	}
 
 	/**
@@ -31,7 +32,7 @@ record DashboardData(String currency, String from, String to, List<String> month
 			BigDecimal grossMrrChurnRate, BigDecimal netMrrChurnRate, BigDecimal expansionRate,
 			BigDecimal expandedShare, BigDecimal upsellShare, BigDecimal crossSellShare,
 			BigDecimal averageMonthlyLogoChurn, BigDecimal ltv, BigDecimal modelLtv, Double expectedLifetimeMonths,
-			BigDecimal grossMargin) {
+			BigDecimal grossMargin, BigDecimal nps, int npsAnswers, BigDecimal csat, int csatAnswers) {
 	}
 
 	/** One signup cohort: logo retention and revenue retention by month of age (0 = the signup month). */
@@ -63,7 +64,16 @@ record DashboardData(String currency, String from, String to, List<String> month
 		List<BigDecimal> grossChurn = new ArrayList<>();
 		List<BigDecimal> netChurn = new ArrayList<>();
 		List<BigDecimal> expansion = new ArrayList<>();
+		List<BigDecimal> nps = new ArrayList<>();
+		List<Integer> npsAnswers = new ArrayList<>();
+		List<BigDecimal> csat = new ArrayList<>();
+		List<Integer> csatAnswers = new ArrayList<>();
+		SurveyTally surveys = report.surveys();
 		for (int i = 0; i < n; i++) {
+			nps.add(surveys.nps(i, i));
+			npsAnswers.add(surveys.npsAnswers(i, i));
+			csat.add(surveys.csat(i, i));
+			csatAnswers.add(surveys.csatAnswers(i, i));
 			MetricsReport.Month month = report.months().get(i);
 			months.add(RevenueMetrics.yearMonth(month.month()).toString());
 			mrr.add(figures.mrr(i));
@@ -97,14 +107,17 @@ record DashboardData(String currency, String from, String to, List<String> month
 				figures.netMrrChurnRate(start, last), figures.expansionRate(start, last), figures.expandedShare(),
 				figures.upsellShare(),
 				figures.crossSellShare(), figures.averageLogoChurn(last), figures.simpleLtv(last),
-				figures.modelLtv(last), figures.expectedLifetimeMonths(), figures.settings().grossMargin());
+				figures.modelLtv(last), figures.expectedLifetimeMonths(), figures.settings().grossMargin(),
+				surveys.nps(start, last), surveys.npsAnswers(start, last), surveys.csat(start, last),
+				surveys.csatAnswers(start, last));
 		List<CohortRow> cohorts = report.cohorts().stream().map(DashboardData::cohort).toList();
 		MetricsReport.Retention retention = report.retention();
 		Model model = retention == null ? null
 				: retention.model() == null ? new Model(null, null, null, retention.constantChurn())
 						: new Model(retention.model().alpha(), retention.model().beta(), retention.logLikelihood(), null);
 		return new DashboardData(currency, months.getFirst(), months.get(last), months, new Series(mrr, arr, customers,
-				arpa, movements, counts, grr, nrr, logoChurn, grossChurn, netChurn, expansion), summary, cohorts, model);
+				arpa, movements, counts, grr, nrr, logoChurn, grossChurn, netChurn, expansion, nps, npsAnswers, csat,
+				csatAnswers), summary, cohorts, model);
 	}
 
 	private static CohortRow cohort(MetricsReport.Cohort cohort) {

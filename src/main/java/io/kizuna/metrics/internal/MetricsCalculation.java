@@ -228,7 +228,8 @@ final class MetricsCalculation {
 				.map(fit -> new MetricsReport.Retention(fit.model(), fit.logLikelihood(), Double.NaN))
 				.orElseGet(() -> MetricsReport.Retention.constant(survival));
 			return new MetricsReport(from, to, monthly, cohorts, retention,
-					new MetricsReport.Expanders(expandersAll, expandersUpsold, expandersCrossSold));
+					new MetricsReport.Expanders(expandersAll, expandersUpsold, expandersCrossSold),
+					SurveyTally.empty(months));
 		}
 	}
 }

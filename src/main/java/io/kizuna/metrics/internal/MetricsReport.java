@@ -13,7 +13,12 @@ import java.util.List;
  * @param cohorts signup cohorts within the range, oldest first
  */
 record MetricsReport(int from, int to, List<Month> months, List<Cohort> cohorts, Retention retention,
-		Expanders expanders) {
+		Expanders expanders, SurveyTally surveys) {
+
+	/** The same report with NPS and CSAT of the same accounts and months. */
+	MetricsReport withSurveys(SurveyTally tally) {
+		return new MetricsReport(from, to, months, cohorts, retention, expanders, tally);
+	}
 
 	/** The months the summary's period figures cover: the last {@code window} of the range, or all of it. */
 	static int summaryFrom(int from, int to, int window) {

@@ -125,7 +125,7 @@ class MrrLedger implements SmartInitializingSingleton {
 		version.incrementAndGet();
 		ready = true;
 		built.countDown();
-		log.info("metrics: MRR history of {} paying accounts read in {} ms", fresh.size(),
+		log.info("metrics: MRR history of {} accounts that ever paid read in {} ms", fresh.size(),
 				(System.nanoTime() - started) / 1_000_000);
 	}
 

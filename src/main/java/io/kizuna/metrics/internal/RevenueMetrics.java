@@ -29,10 +29,12 @@ class RevenueMetrics {
 	/** A range longer than ten years is not a dashboard any more and would only cost memory. */
 	static final int MAX_MONTHS = 120;
 
-	private record Cached(long version, MetricsReport report) {
+	private record Cached(long version, long surveysVersion, MetricsReport report) {
 	}
 
 	private final MrrLedger ledger;
+
+	private final SurveyLedger surveys;
 
 	private final MetricsSettings settings;
 
@@ -40,8 +42,9 @@ class RevenueMetrics {
 
 	private final Map<MetricsFilter, Cached> cache = new ConcurrentHashMap<>();
 
-	RevenueMetrics(MrrLedger ledger, MetricsSettings settings, Clock clock) {
+	RevenueMetrics(MrrLedger ledger, SurveyLedger surveys, MetricsSettings settings, Clock clock) {
 		this.ledger = ledger;
+		this.surveys = surveys;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -76,16 +79,30 @@ class RevenueMetrics {
 	MetricsReport report(MetricsFilter filter) {
 		MetricsFilter key = resolved(filter);
 		long version = ledger.version();
+		long surveysVersion = surveys.version();
 		Cached cached = cache.get(key);
-		if (cached != null && cached.version() == version) {
+		if (cached != null && cached.version() == version && cached.surveysVersion() == surveysVersion) {
 			return cached.report();
 		}
-		MetricsReport report = MetricsCalculation.compute(accounts(key), month(key.from()), month(key.to()), settings);
+		int from = month(key.from());
+		int to = month(key.to());
+		MetricsReport report = MetricsCalculation.compute(accounts(key), from, to, settings)
+			.withSurveys(tally(key, from, to));
 		if (cache.size() >= CACHED) {
 			cache.clear();
 		}
-		cache.put(key, new Cached(version, report));
+		cache.put(key, new Cached(version, surveysVersion, report));
 		return report;
+	}
+
+	private SurveyTally tally(MetricsFilter filter, int from, int to) {
+		SurveyTally tally = SurveyTally.empty(to - from + 1);
+		for (var entry : surveys.entries()) {
+			if (filter.matches(ledger.profile(entry.getKey()))) {
+				tally.add(entry.getValue(), from, to);
+			}
+		}
+		return tally;
 	}
 
 	static int month(YearMonth month) {
