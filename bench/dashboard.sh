@@ -105,4 +105,4 @@ echo -n "filtered        c1 "
 MODE=filtered wrk -t1 -c1 -d"$DURATION" -s bench/dashboard.lua "http://127.0.0.1:$PORT" | tail -1
 echo -n "filtered        c8 "
 MODE=filtered wrk -t2 -c8 -d"$DURATION" -s bench/dashboard.lua "http://127.0.0.1:$PORT" | tail -1
-echo "heap after: $(curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ { s += $2 } END { printf "%.0f MB", s / 1e6 }')"
+echo "resident memory of the server after the runs: $(( $(ps -o rss= -p $PID) / 1024 )) MB"

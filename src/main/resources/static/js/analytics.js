@@ -107,7 +107,11 @@
           { label: label('customers'), data: series.customers, borderColor: '#1d6a96', backgroundColor: '#1d6a96' }
         ]
       },
-      options: common(function (v) { return integer.format(v); }, ['customers'])
+      options: (function () {
+        var options = common(function (v) { return integer.format(v); }, ['customers']);
+        options.scales.y.ticks.precision = 0;
+        return options;
+      }())
     });
     var surveys = common(function (v) { return integer.format(v); }, ['nps', 'csat']);
     surveys.scales = {
@@ -132,6 +136,13 @@
     });
     container.setAttribute('data-drawn', 'true');
   }
+
+  // Printed pages are narrower than the screen: let every chart take the printed width (Chart.js's advice).
+  window.addEventListener('beforeprint', function () {
+    if (window.Chart) {
+      Object.values(window.Chart.instances).forEach(function (chart) { chart.resize(); });
+    }
+  });
 
   document.addEventListener('DOMContentLoaded', function () {
     var container = document.getElementById('charts');

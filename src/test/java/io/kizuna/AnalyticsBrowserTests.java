@@ -91,6 +91,11 @@ class AnalyticsBrowserTests {
 		assertThat(browser.find("[data-kpi=customers]").getText()).isEqualTo("1");
 		assertThat(browser.find("#movements-table").getText()).contains("新規", "解約", "￥30,000");
 		browser.screenshot("analytics-ja.png");
+		byte[] pdf = java.util.Base64.getDecoder()
+			.decode(browser.driver().print(new org.openqa.selenium.print.PrintOptions()).getContent());
+		assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
+		java.nio.file.Files.write(java.nio.file.Path.of("target/screenshots/analytics-ja.pdf"), pdf);
 
 		clickBar("chart-movements", 4, 3); // churn, fourth month
 		browser.waitUntil(urlContains("/analytics/drill"));

@@ -67,10 +67,10 @@ class AnalyticsDrillController {
 		RevenueMetrics.Detail what = detail(detail);
 		List<RevenueMetrics.Contribution> rows = contributions(filter, yearMonth, what);
 		CSVPrinter csv = csv(response, "kizuna-" + what.name().toLowerCase(Locale.ROOT) + "-" + yearMonth + ".csv",
-				"account_id", "account", "amount", "mrr_before", "mrr_after");
+				"account_id", "account", "amount", "mrr_before", "mrr_after", "expected_value");
 		for (RevenueMetrics.Contribution row : rows) {
 			csv.printRecord(row.account().value(), row.name(), plain(row.amount()), plain(row.before()),
-					plain(row.after()));
+					plain(row.after()), row.expectedValue() == null ? "" : row.expectedValue().toPlainString());
 		}
 		csv.flush();
 	}
@@ -101,7 +101,7 @@ class AnalyticsDrillController {
 			HttpServletResponse response) throws IOException {
 		MetricsFigures figures = figures(segment, plan, owner, from, to);
 		DashboardData data = DashboardData.of(figures, "");
-		List<String> header = new ArrayList<>(List.of("cohort", "customers", "start_mrr"));
+		List<String> header = new ArrayList<>(List.of("cohort", "customers", "start_mrr", "model_ltv"));
 		for (int age = 0; age <= figures.last(); age++) {
 			header.add("month_" + age);
 		}
@@ -109,7 +109,8 @@ class AnalyticsDrillController {
 		CSVPrinter csv = csv(response, "kizuna-cohorts-" + (revenue ? "revenue" : "logo") + ".csv",
 				header.toArray(String[]::new));
 		for (DashboardData.CohortRow row : data.cohorts()) {
-			List<Object> record = new ArrayList<>(List.of(row.month(), row.size(), row.startMrr().toPlainString()));
+			List<Object> record = new ArrayList<>(List.of(row.month(), row.size(), row.startMrr().toPlainString(),
+					row.modelLtv() == null ? "" : row.modelLtv().toPlainString()));
 			record.addAll(revenue ? row.revenueRetention() : row.logoRetention());
 			csv.printRecord(record);
 		}

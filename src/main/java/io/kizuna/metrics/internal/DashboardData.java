@@ -36,7 +36,7 @@ record DashboardData(String currency, String from, String to, List<String> month
 	}
 
 	/** One signup cohort: logo retention and revenue retention by month of age (0 = the signup month). */
-	record CohortRow(String month, int size, BigDecimal startMrr, List<BigDecimal> logoRetention,
+	record CohortRow(String month, int size, BigDecimal startMrr, BigDecimal modelLtv, List<BigDecimal> logoRetention,
 			List<BigDecimal> revenueRetention) {
 	}
 
@@ -110,7 +110,7 @@ record DashboardData(String currency, String from, String to, List<String> month
 				figures.modelLtv(last), figures.expectedLifetimeMonths(), figures.settings().grossMargin(),
 				surveys.nps(start, last), surveys.npsAnswers(start, last), surveys.csat(start, last),
 				surveys.csatAnswers(start, last));
-		List<CohortRow> cohorts = report.cohorts().stream().map(DashboardData::cohort).toList();
+		List<CohortRow> cohorts = report.cohorts().stream().map(c -> cohort(c, figures)).toList();
 		MetricsReport.Retention retention = report.retention();
 		Model model = retention == null ? null
 				: retention.model() == null ? new Model(null, null, null, retention.constantChurn())
@@ -120,7 +120,7 @@ record DashboardData(String currency, String from, String to, List<String> month
 				csatAnswers), summary, cohorts, model);
 	}
 
-	private static CohortRow cohort(MetricsReport.Cohort cohort) {
+	private static CohortRow cohort(MetricsReport.Cohort cohort, MetricsFigures figures) {
 		List<BigDecimal> logos = new ArrayList<>();
 		List<BigDecimal> revenue = new ArrayList<>();
 		for (int age = 0; age < cohort.paying().length; age++) {
@@ -128,6 +128,6 @@ record DashboardData(String currency, String from, String to, List<String> month
 			revenue.add(MetricsFigures.ratio(cohort.mrr()[age], cohort.startMrr()));
 		}
 		return new CohortRow(RevenueMetrics.yearMonth(cohort.month()).toString(), cohort.size(),
-				MetricsFigures.amount(cohort.startMrr()), logos, revenue);
+				MetricsFigures.amount(cohort.startMrr()), figures.modelLtv(cohort), logos, revenue);
 	}
 }

@@ -49,8 +49,9 @@ class MetricsApi {
 				format.currency().getCurrencyCode());
 	}
 
+	/** {@code expectedValue}: for paying customers, MRR × gross margin × the model's discounted expected further months. */
 	record ContributionView(UUID accountId, String account, BigDecimal amount, BigDecimal mrrBefore,
-			BigDecimal mrrAfter) {
+			BigDecimal mrrAfter, BigDecimal expectedValue) {
 	}
 
 	@GetMapping("/drill")
@@ -73,7 +74,7 @@ class MetricsApi {
 		List<ContributionView> items = rows.subList(from, Math.min(rows.size(), from + pageSize))
 			.stream()
 			.map(c -> new ContributionView(c.account().value(), c.name(), MetricsFigures.amount(c.amount()),
-					MetricsFigures.amount(c.before()), MetricsFigures.amount(c.after())))
+					MetricsFigures.amount(c.before()), MetricsFigures.amount(c.after()), c.expectedValue()))
 			.toList();
 		return new PageResult<>(items, rows.size(), pageNumber, pageSize);
 	}

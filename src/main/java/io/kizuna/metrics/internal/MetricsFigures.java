@@ -166,6 +166,18 @@ final class MetricsFigures {
 			.setScale(4, RoundingMode.HALF_EVEN);
 	}
 
+	/** A cohort's model-based LTV: its starting ARPA × gross margin × the model's discounted expected lifetime. */
+	BigDecimal modelLtv(MetricsReport.Cohort cohort) {
+		if (report.retention() == null || cohort.size() == 0) {
+			return null;
+		}
+		double lifetime = report.retention().discountedLifetime(settings.monthlyDiscountRate());
+		return amount(cohort.startMrr()).divide(BigDecimal.valueOf(cohort.size()), 4, RoundingMode.HALF_EVEN)
+			.multiply(settings.grossMargin())
+			.multiply(BigDecimal.valueOf(lifetime))
+			.setScale(4, RoundingMode.HALF_EVEN);
+	}
+
 	/** Discounted expected lifetime in months of a new customer under the model. */
 	Double expectedLifetimeMonths() {
 		if (report.retention() == null) {

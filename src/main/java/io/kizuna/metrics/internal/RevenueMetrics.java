@@ -1,5 +1,6 @@
 package io.kizuna.metrics.internal;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -127,7 +128,30 @@ class RevenueMetrics {
 	}
 
 	/** One account behind a number: its name and the amount it adds (MRR, a movement, or start and end MRR). */
-	record Contribution(AccountId account, String name, long amount, long before, long after) {
+	record Contribution(AccountId account, String name, long amount, long before, long after,
+			BigDecimal expectedValue) {
+
+		Contribution(AccountId account, String name, long amount, long before, long after) {
+			this(account, name, amount, before, after, null);
+		}
+	}
+
+	/**
+	 * What a paying customer is still expected to bring, under the fitted retention model: MRR × gross
+	 * margin × DERL, the discounted expected number of further months for a customer who has already
+	 * stayed {@code months} (Fader and Hardie's residual lifetime value).
+	 */
+	private BigDecimal expectedValue(MetricsReport.Retention retention, long mrr, int months) {
+		if (retention == null) {
+			return null;
+		}
+		double d = settings.monthlyDiscountRate();
+		double residual = retention.model() != null ? retention.model().derl(d, Math.max(0, months))
+				: (1 - retention.constantChurn()) * (1 + d) / (d + retention.constantChurn());
+		return MetricsFigures.amount(mrr)
+			.multiply(settings.grossMargin())
+			.multiply(BigDecimal.valueOf(residual))
+			.setScale(4, java.math.RoundingMode.HALF_EVEN);
 	}
 
 	/** What a drill-down lists. */
@@ -146,6 +170,8 @@ class RevenueMetrics {
 	List<Contribution> drill(MetricsFilter filter, YearMonth month, Detail detail) {
 		int m = month(month);
 		int windowStart = m - settings.retentionWindowMonths();
+		MetricsReport.Retention retention = detail == Detail.CUSTOMERS ? report(filter.over(null, month)).retention()
+				: null;
 		List<Contribution> rows = new ArrayList<>();
 		for (var entry : ledger.entries()) {
 			AccountProfile profile = ledger.profile(entry.getKey());
@@ -158,7 +184,8 @@ class RevenueMetrics {
 				case CUSTOMERS -> {
 					long mrr = history.mrrAtEndOf(m);
 					if (mrr > 0) {
-						rows.add(new Contribution(entry.getKey(), name, mrr, history.mrrAtEndOf(m - 1), mrr));
+						rows.add(new Contribution(entry.getKey(), name, mrr, history.mrrAtEndOf(m - 1), mrr,
+								expectedValue(retention, mrr, m - history.firstPaidMonth())));
 					}
 				}
 				case RETENTION -> {

@@ -234,4 +234,21 @@ class MetricsCalculationTests {
 		}
 		return history;
 	}
+
+	@Test
+	void aCohortsModelLtvIsItsStartingArpaTimesMarginTimesTheDiscountedLifetime() {
+		MetricsReport.Month month = new MetricsReport.Month(0, 0, usd("200"), new long[5], new int[5], 0, 2, 0, 0, 0, 0,
+				0, 0);
+		MetricsReport.Cohort cohort = new MetricsReport.Cohort(0, 2, usd("200"), new int[] { 2 }, new int[] { 2 },
+				new long[] { usd("200") });
+		MetricsReport report = new MetricsReport(0, 0, List.of(month), List.of(cohort),
+				new MetricsReport.Retention(null, Double.NaN, 0.1), new MetricsReport.Expanders(0, 0, 0),
+				SurveyTally.empty(1));
+
+		double d = AT_CANCELLATION.monthlyDiscountRate();
+		double expected = 100 * 0.8 * (1 + d) / (d + 0.1);
+		assertThat(new MetricsFigures(report, AT_CANCELLATION).modelLtv(cohort).doubleValue())
+			.isCloseTo(expected, org.assertj.core.api.Assertions.within(0.0001));
+		assertThat(d).isCloseTo(Math.pow(1.1, 1 / 12.0) - 1, org.assertj.core.api.Assertions.within(1e-15));
+	}
 }

@@ -178,6 +178,16 @@ class MetricsIntegrationTests {
 			.andExpect(jsonPath("$.items[0].account").value("Bee Corp"))
 			.andExpect(jsonPath("$.items[0].amount").value(30000.0));
 
+		String customers = mvc.perform(get("/api/v1/metrics/drill?month=2025-06&detail=customers&plan=" + plan)
+			.header("Authorization", accounts.token()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(2))
+			.andExpect(jsonPath("$.items[0].account").value("株式会社エー"))
+			.andExpect(jsonPath("$.items[0].amount").value(15000.0))
+			.andReturn().getResponse().getContentAsString();
+		// Under the retention model the customer is worth more than one more month of margin.
+		assertThat(JsonPath.<Double>read(customers, "$.items[0].expectedValue")).isGreaterThan(15000 * 0.8);
+
 		SignedInUser viewer = new TestUsers(context).create(Role.VIEWER);
 		mvc.perform(get("/analytics/drill?month=2025-06&detail=churn&plan=" + plan).with(user(viewer)).header("Accept-Language", "ja"))
 			.andExpect(status().isOk())
