@@ -122,7 +122,15 @@
     surveys.plugins.tooltip.callbacks.label = function (item) {
       return item.dataset.label + ': ' + (item.dataset.yAxisID === 'csat' ? percent.format(item.raw) : integer.format(item.raw));
     };
-    surveys.onClick = null;
+    var answers = container.getAttribute('data-answers');
+    surveys.onClick = function (event, elements) {
+      if (elements.length) {
+        var url = new URL(answers, window.location.href);
+        url.searchParams.set('month', months[elements[0].index]);
+        url.searchParams.set('kind', elements[0].datasetIndex === 0 ? 'NPS' : 'CSAT');
+        window.location.href = url.toString();
+      }
+    };
     new window.Chart(document.getElementById('chart-surveys'), {
       type: 'line',
       data: {

@@ -138,6 +138,8 @@ class EndpointSecurityIntegrationTests {
 			page(HttpMethod.GET, "/analytics/definitions", Role.VIEWER),
 			page(HttpMethod.GET, "/analytics/drill", Role.VIEWER),
 			page(HttpMethod.GET, "/analytics/drill.csv", Role.VIEWER),
+			page(HttpMethod.GET, "/analytics/answers", Role.VIEWER),
+			page(HttpMethod.GET, "/analytics/answers.csv", Role.VIEWER),
 			page(HttpMethod.GET, "/analytics/movements.csv", Role.VIEWER),
 			page(HttpMethod.GET, "/analytics/cohorts.csv", Role.VIEWER),
 			page(HttpMethod.GET, "/api/v1/metrics", Role.VIEWER),

@@ -58,6 +58,53 @@ class AnalyticsDrillController {
 		return "metrics/drill";
 	}
 
+	@GetMapping("/answers")
+	String answers(@RequestParam String month, @RequestParam String kind,
+			@RequestParam(required = false) String segment, @RequestParam(required = false) String plan,
+			@RequestParam(required = false) String owner, @RequestParam(defaultValue = "0") int page, Model model) {
+		MetricsFilter filter = MetricsFilter.parse(segment, plan, owner, null, null);
+		YearMonth yearMonth = requiredMonth(month);
+		io.kizuna.surveys.SurveyKind surveyKind = surveyKind(kind);
+		if (!metrics.ready()) {
+			throw new MetricsNotReady();
+		}
+		List<RevenueMetrics.Answer> rows = metrics.answers(filter, yearMonth, surveyKind);
+		int from = Math.min(Math.max(0, page) * PAGE_SIZE, rows.size());
+		model.addAttribute("page", new PageResult<>(rows.subList(from, Math.min(rows.size(), from + PAGE_SIZE)),
+				rows.size(), Math.max(0, page), PAGE_SIZE));
+		model.addAttribute("drillMonth", yearMonth.toString());
+		model.addAttribute("surveyKind", surveyKind);
+		model.addAttribute("filter", filter);
+		return "metrics/answers";
+	}
+
+	@GetMapping("/answers.csv")
+	void answersCsv(@RequestParam String month, @RequestParam String kind,
+			@RequestParam(required = false) String segment, @RequestParam(required = false) String plan,
+			@RequestParam(required = false) String owner, HttpServletResponse response) throws IOException {
+		MetricsFilter filter = MetricsFilter.parse(segment, plan, owner, null, null);
+		YearMonth yearMonth = requiredMonth(month);
+		io.kizuna.surveys.SurveyKind surveyKind = surveyKind(kind);
+		if (!metrics.ready()) {
+			throw new MetricsNotReady();
+		}
+		CSVPrinter csv = csv(response, "kizuna-" + surveyKind.name().toLowerCase(Locale.ROOT) + "-" + yearMonth + ".csv",
+				"account_id", "account", "survey", "score");
+		for (RevenueMetrics.Answer row : metrics.answers(filter, yearMonth, surveyKind)) {
+			csv.printRecord(row.account().value(), row.name(), row.kind(), row.score());
+		}
+		csv.flush();
+	}
+
+	static io.kizuna.surveys.SurveyKind surveyKind(String kind) {
+		try {
+			return io.kizuna.surveys.SurveyKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException unknown) {
+			throw new InvalidRequest("survey.import.kindUnknown", kind);
+		}
+	}
+
 	@GetMapping("/drill.csv")
 	void drillCsv(@RequestParam String month, @RequestParam String detail,
 			@RequestParam(required = false) String segment, @RequestParam(required = false) String plan,

@@ -154,6 +154,31 @@ class RevenueMetrics {
 			.setScale(4, java.math.RoundingMode.HALF_EVEN);
 	}
 
+	/** One survey answer behind NPS or CSAT: the account and its score. */
+	record Answer(AccountId account, String name, io.kizuna.surveys.SurveyKind kind, int score) {
+	}
+
+	/** The answers of one kind given in one month by the filter's accounts, lowest scores first (where to act). */
+	List<Answer> answers(MetricsFilter filter, YearMonth month, io.kizuna.surveys.SurveyKind kind) {
+		int m = month(month);
+		List<Answer> rows = new ArrayList<>();
+		for (var entry : surveys.entries()) {
+			AccountProfile profile = ledger.profile(entry.getKey());
+			if (!filter.matches(profile)) {
+				continue;
+			}
+			SurveyLedger.Answers answers = entry.getValue();
+			for (int i = 0; i < answers.months().length; i++) {
+				if (answers.months()[i] == m && answers.kinds()[i] == kind) {
+					rows.add(new Answer(entry.getKey(), profile == null ? entry.getKey().toString() : profile.name(), kind,
+							answers.scores()[i]));
+				}
+			}
+		}
+		rows.sort(Comparator.comparingInt(Answer::score).thenComparing(Answer::name));
+		return rows;
+	}
+
 	/** What a drill-down lists. */
 	enum Detail {
 		NEW, EXPANSION, CONTRACTION, CHURN, REACTIVATION, CUSTOMERS, RETENTION;

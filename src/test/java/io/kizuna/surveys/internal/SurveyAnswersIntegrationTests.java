@@ -149,6 +149,14 @@ class SurveyAnswersIntegrationTests {
 			.andExpect(jsonPath("$.summary.npsAnswers").value(4))
 			.andExpect(jsonPath("$.summary.csat").value(0.5))
 			.andExpect(jsonPath("$.series.nps[0]").value(25.0)));
+		mvc.perform(get("/analytics/answers").param("month", month.toString()).param("kind", "NPS")
+			.param("plan", "Survey-" + tag)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user(new io.kizuna.identity.internal.TestUsers(context).create(io.kizuna.identity.Role.VIEWER)))
+			.header("Accept-Language", "ja"))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.stringContainsInOrder("4 件", "株式会社推奨", "3", "批判者", "10", "推奨者")));
 	}
 
 	private String upload(String csv) throws Exception {
