@@ -41,10 +41,8 @@ class AnalyticsController {
 	}
 
 	@GetMapping
-	String dashboard(@RequestParam(required = false) String segment, @RequestParam(required = false) String plan,
-			@RequestParam(required = false) String owner, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, Model model) {
-		MetricsFilter filter = MetricsFilter.parse(segment, plan, owner, from, to);
+	String dashboard(MetricsParams params, Model model) {
+		MetricsFilter filter = params.filter();
 		filters(model, filter);
 		if (!metrics.ready()) {
 			model.addAttribute("preparing", true);
@@ -58,10 +56,8 @@ class AnalyticsController {
 
 	@GetMapping(path = "/data", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	DashboardData data(@RequestParam(required = false) String segment, @RequestParam(required = false) String plan,
-			@RequestParam(required = false) String owner, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to) {
-		return data(MetricsFilter.parse(segment, plan, owner, from, to));
+	DashboardData data(MetricsParams params) {
+		return data(params.filter());
 	}
 
 	@GetMapping("/definitions")
@@ -71,9 +67,6 @@ class AnalyticsController {
 	}
 
 	private DashboardData data(MetricsFilter filter) {
-		if (!metrics.ready()) {
-			throw new MetricsNotReady();
-		}
 		return DashboardData.of(metrics.figures(filter), format.currency().getCurrencyCode());
 	}
 

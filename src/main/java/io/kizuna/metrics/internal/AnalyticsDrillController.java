@@ -40,9 +40,8 @@ class AnalyticsDrillController {
 
 	@GetMapping("/drill")
 	String drill(@RequestParam String month, @RequestParam String detail,
-			@RequestParam(required = false) String segment, @RequestParam(required = false) String plan,
-			@RequestParam(required = false) String owner, @RequestParam(defaultValue = "0") int page, Model model) {
-		MetricsFilter filter = MetricsFilter.parse(segment, plan, owner, null, null);
+			MetricsParams params, @RequestParam(defaultValue = "0") int page, Model model) {
+		MetricsFilter filter = params.accounts();
 		YearMonth yearMonth = requiredMonth(month);
 		RevenueMetrics.Detail what = detail(detail);
 		List<RevenueMetrics.Contribution> rows = contributions(filter, yearMonth, what);
@@ -60,14 +59,10 @@ class AnalyticsDrillController {
 
 	@GetMapping("/answers")
 	String answers(@RequestParam String month, @RequestParam String kind,
-			@RequestParam(required = false) String segment, @RequestParam(required = false) String plan,
-			@RequestParam(required = false) String owner, @RequestParam(defaultValue = "0") int page, Model model) {
-		MetricsFilter filter = MetricsFilter.parse(segment, plan, owner, null, null);
+			MetricsParams params, @RequestParam(defaultValue = "0") int page, Model model) {
+		MetricsFilter filter = params.accounts();
 		YearMonth yearMonth = requiredMonth(month);
 		io.kizuna.surveys.SurveyKind surveyKind = surveyKind(kind);
-		if (!metrics.ready()) {
-			throw new MetricsNotReady();
-		}
 		List<RevenueMetrics.Answer> rows = metrics.answers(filter, yearMonth, surveyKind);
 		int from = Math.min(Math.max(0, page) * PAGE_SIZE, rows.size());
 		model.addAttribute("page", new PageResult<>(rows.subList(from, Math.min(rows.size(), from + PAGE_SIZE)),
@@ -80,14 +75,10 @@ class AnalyticsDrillController {
 
 	@GetMapping("/answers.csv")
 	void answersCsv(@RequestParam String month, @RequestParam String kind,
-			@RequestParam(required = false) String segment, @RequestParam(required = false) String plan,
-			@RequestParam(required = false) String owner, HttpServletResponse response) throws IOException {
-		MetricsFilter filter = MetricsFilter.parse(segment, plan, owner, null, null);
+			MetricsParams params, HttpServletResponse response) throws IOException {
+		MetricsFilter filter = params.accounts();
 		YearMonth yearMonth = requiredMonth(month);
 		io.kizuna.surveys.SurveyKind surveyKind = surveyKind(kind);
-		if (!metrics.ready()) {
-			throw new MetricsNotReady();
-		}
 		CSVPrinter csv = csv(response, "kizuna-" + surveyKind.name().toLowerCase(Locale.ROOT) + "-" + yearMonth + ".csv",
 				"account_id", "account", "survey", "score");
 		for (RevenueMetrics.Answer row : metrics.answers(filter, yearMonth, surveyKind)) {
@@ -107,9 +98,8 @@ class AnalyticsDrillController {
 
 	@GetMapping("/drill.csv")
 	void drillCsv(@RequestParam String month, @RequestParam String detail,
-			@RequestParam(required = false) String segment, @RequestParam(required = false) String plan,
-			@RequestParam(required = false) String owner, HttpServletResponse response) throws IOException {
-		MetricsFilter filter = MetricsFilter.parse(segment, plan, owner, null, null);
+			MetricsParams params, HttpServletResponse response) throws IOException {
+		MetricsFilter filter = params.accounts();
 		YearMonth yearMonth = requiredMonth(month);
 		RevenueMetrics.Detail what = detail(detail);
 		List<RevenueMetrics.Contribution> rows = contributions(filter, yearMonth, what);
@@ -123,10 +113,8 @@ class AnalyticsDrillController {
 	}
 
 	@GetMapping("/movements.csv")
-	void movementsCsv(@RequestParam(required = false) String segment, @RequestParam(required = false) String plan,
-			@RequestParam(required = false) String owner, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, HttpServletResponse response) throws IOException {
-		MetricsFigures figures = figures(segment, plan, owner, from, to);
+	void movementsCsv(MetricsParams params, HttpServletResponse response) throws IOException {
+		MetricsFigures figures = figures(params);
 		CSVPrinter csv = csv(response, "kizuna-mrr-movements.csv", "month", "start_mrr", "new", "expansion",
 				"reactivation", "contraction", "churn", "end_mrr", "customers", "arpa", "logo_churn_rate",
 				"gross_mrr_churn_rate", "net_mrr_churn_rate", "grr", "nrr");
@@ -142,11 +130,9 @@ class AnalyticsDrillController {
 	}
 
 	@GetMapping("/cohorts.csv")
-	void cohortsCsv(@RequestParam(required = false) String segment, @RequestParam(required = false) String plan,
-			@RequestParam(required = false) String owner, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(defaultValue = "logo") String kind,
+	void cohortsCsv(MetricsParams params, @RequestParam(defaultValue = "logo") String kind,
 			HttpServletResponse response) throws IOException {
-		MetricsFigures figures = figures(segment, plan, owner, from, to);
+		MetricsFigures figures = figures(params);
 		DashboardData data = DashboardData.of(figures, "");
 		List<String> header = new ArrayList<>(List.of("cohort", "customers", "start_mrr", "model_ltv"));
 		for (int age = 0; age <= figures.last(); age++) {
@@ -164,18 +150,12 @@ class AnalyticsDrillController {
 		csv.flush();
 	}
 
-	private MetricsFigures figures(String segment, String plan, String owner, String from, String to) {
-		if (!metrics.ready()) {
-			throw new MetricsNotReady();
-		}
-		return metrics.figures(MetricsFilter.parse(segment, plan, owner, from, to));
+	private MetricsFigures figures(MetricsParams params) {
+		return metrics.figures(params.filter());
 	}
 
 	private List<RevenueMetrics.Contribution> contributions(MetricsFilter filter, YearMonth month,
 			RevenueMetrics.Detail detail) {
-		if (!metrics.ready()) {
-			throw new MetricsNotReady();
-		}
 		return metrics.drill(filter, month, detail);
 	}
 

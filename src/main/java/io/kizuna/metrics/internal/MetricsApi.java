@@ -7,7 +7,6 @@ import java.util.UUID;
 import io.kizuna.shared.PageResult;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,15 +36,8 @@ class MetricsApi {
 					+ "NRR over the configured window, expansion, LTV (simple and sBG-based) and cohort retention. "
 					+ "Amounts are in the reporting currency; rates are fractions; an undefined rate is null. "
 					+ "503 while the history is still being read after a start.")
-	DashboardData metrics(@Parameter(description = "Size band: SMB, MID_MARKET, ENTERPRISE or UNKNOWN") @RequestParam(
-			required = false) String segment, @RequestParam(required = false) String plan,
-			@Parameter(description = "Owner CSM's user id") @RequestParam(required = false) String owner,
-			@Parameter(description = "First month, e.g. 2025-01") @RequestParam(required = false) String from,
-			@Parameter(description = "Last month, e.g. 2025-12") @RequestParam(required = false) String to) {
-		if (!metrics.ready()) {
-			throw new MetricsNotReady();
-		}
-		return DashboardData.of(metrics.figures(MetricsFilter.parse(segment, plan, owner, from, to)),
+	DashboardData metrics(@org.springdoc.core.annotations.ParameterObject MetricsParams params) {
+		return DashboardData.of(metrics.figures(params.filter()),
 				format.currency().getCurrencyCode());
 	}
 
@@ -60,15 +52,11 @@ class MetricsApi {
 					+ "amounts), customers (paying at the month's end, with MRR) or retention (the GRR/NRR cohort, "
 					+ "with MRR at the window's start and at the month's end). Largest first.")
 	PageResult<ContributionView> drill(@RequestParam String month, @RequestParam String detail,
-			@RequestParam(required = false) String segment, @RequestParam(required = false) String plan,
-			@RequestParam(required = false) String owner, @RequestParam(defaultValue = "0") int page,
+			@org.springdoc.core.annotations.ParameterObject MetricsParams params, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
-		if (!metrics.ready()) {
-			throw new MetricsNotReady();
-		}
 		int pageSize = Math.clamp(size, 1, 500);
 		int pageNumber = Math.max(0, page);
-		List<RevenueMetrics.Contribution> rows = metrics.drill(MetricsFilter.parse(segment, plan, owner, null, null),
+		List<RevenueMetrics.Contribution> rows = metrics.drill(params.accounts(),
 				AnalyticsDrillController.requiredMonth(month), AnalyticsDrillController.detail(detail));
 		int from = (int) Math.min((long) pageNumber * pageSize, rows.size());
 		List<ContributionView> items = rows.subList(from, Math.min(rows.size(), from + pageSize))

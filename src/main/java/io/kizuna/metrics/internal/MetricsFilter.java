@@ -60,8 +60,9 @@ record MetricsFilter(SizeBand segment, String plan, UserId owner, YearMonth from
 		}
 	}
 
-	static MetricsFilter everything() {
-		return new MetricsFilter(null, null, null, null, null);
+	/** The owner as links carry it. */
+	public java.util.UUID ownerId() {
+		return owner == null ? null : owner.value();
 	}
 
 	boolean filtersAccounts() {

@@ -73,11 +73,19 @@ class RevenueMetrics {
 		return filter.over(from, to);
 	}
 
+	/** Every figure of a filter; 503 (MetricsNotReady) while the history is still being read after a start. */
 	MetricsFigures figures(MetricsFilter filter) {
 		return new MetricsFigures(report(filter), settings);
 	}
 
+	private void requireReady() {
+		if (!ready()) {
+			throw new MetricsNotReady();
+		}
+	}
+
 	MetricsReport report(MetricsFilter filter) {
+		requireReady();
 		MetricsFilter key = resolved(filter);
 		long version = ledger.version();
 		long surveysVersion = surveys.version();
@@ -160,6 +168,7 @@ class RevenueMetrics {
 
 	/** The answers of one kind given in one month by the filter's accounts, lowest scores first (where to act). */
 	List<Answer> answers(MetricsFilter filter, YearMonth month, io.kizuna.surveys.SurveyKind kind) {
+		requireReady();
 		int m = month(month);
 		List<Answer> rows = new ArrayList<>();
 		for (var entry : surveys.entries()) {
@@ -193,6 +202,7 @@ class RevenueMetrics {
 	 * amounts, the paying customers with their MRR, or the retention cohort with start and end MRR.
 	 */
 	List<Contribution> drill(MetricsFilter filter, YearMonth month, Detail detail) {
+		requireReady();
 		int m = month(month);
 		int windowStart = m - settings.retentionWindowMonths();
 		MetricsReport.Retention retention = detail == Detail.CUSTOMERS ? report(filter.over(null, month)).retention()

@@ -263,6 +263,18 @@ class MetricsIntegrationTests {
 	}
 
 	@Test
+	void theMetricsApiIsDocumentedWithItsFilters() throws Exception {
+		mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/v1/metrics'].get.parameters[*].name",
+					org.hamcrest.Matchers.hasItems("segment", "plan", "owner", "from", "to")))
+			.andExpect(jsonPath("$.paths['/api/v1/metrics/drill'].get.parameters[*].name",
+					org.hamcrest.Matchers.hasItems("month", "detail", "segment")))
+			.andExpect(jsonPath("$.paths['/api/v1/metrics/retention/sbg'].post").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/survey-answers/external/{externalId}'].put").exists());
+	}
+
+	@Test
 	void theRetentionModelApiExplainsBadCounts() throws Exception {
 		mvc.perform(api(post("/api/v1/metrics/retention/sbg")).header("Accept-Language", "en")
 			.content("{\"alive\":[1000,869,900]}"))
