@@ -37,6 +37,23 @@ class SecurityConfiguration {
 			+ "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
 			+ "form-action 'self'; base-uri 'self'";
 
+	/**
+	 * The Segment-compatible tracking API ({@code /v1/**}): its callers are other programs and browsers
+	 * on the customers' sites, with a write key that the usage module checks itself. No session, no
+	 * cookie, so no CSRF.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain trackingSecurity(HttpSecurity http) throws Exception {
+		http.securityMatcher("/v1/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.securityContext(context -> context.disable())
+			.csrf(csrf -> csrf.disable());
+		return http.build();
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenIntrospector introspector, ProblemResponses problems,

@@ -1,0 +1,19 @@
+package io.kizuna.usage.internal;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Where accepted events go first, before anything reads them. The one way into it is {@link #append},
+ * which returns only once the events would survive the process being killed: the tracking API answers
+ * 200 after it and not before. The embedded default is {@link LocalEventLog} (files on local disk);
+ * a Kafka topic can take its place when one machine is not enough.
+ */
+interface EventLog {
+
+	/** Stores these events (each one JSON document) durably, in order. */
+	void append(List<byte[]> events);
+
+	/** Every stored event, oldest first (for rebuilding what is derived from them). */
+	void replay(Consumer<byte[]> events);
+}
