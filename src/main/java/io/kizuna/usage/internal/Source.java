@@ -11,7 +11,7 @@ record Source(UUID id, String name, Kind kind, String keyHint, Instant createdAt
 		WEB, SERVER
 	}
 
-	boolean active() {
+	public boolean active() {
 		return revokedAt == null;
 	}
 }
