@@ -210,12 +210,18 @@ class TrackingApiIntegrationTests {
 			.andExpect(status().isOk());
 
 		List<String> afterRestart = new ArrayList<>();
-		new LocalEventLog(directory).replay(bytes -> {
-			String event = new String(bytes, StandardCharsets.UTF_8);
-			if (event.contains(sourceId)) {
-				afterRestart.add(event);
-			}
-		});
+		LocalEventLog restarted = new LocalEventLog(directory);
+		try {
+			restarted.replay(bytes -> {
+				String event = new String(bytes, StandardCharsets.UTF_8);
+				if (event.contains(sourceId)) {
+					afterRestart.add(event);
+				}
+			});
+		}
+		finally {
+			restarted.destroy();
+		}
 		assertThat(afterRestart).singleElement().asString().contains("\"event\":\"Kept\"");
 	}
 
