@@ -155,6 +155,8 @@ class EndpointSecurityIntegrationTests {
 			page(HttpMethod.POST, "/api/v1/sources/" + ID + "/rotate", Role.ADMIN),
 			page(HttpMethod.DELETE, "/api/v1/sources/" + ID, Role.ADMIN),
 			page(HttpMethod.POST, "/v1/track"),
+			page(HttpMethod.GET, "/api/v1/usage/groups/unmatched", Role.CSM),
+			page(HttpMethod.PUT, "/api/v1/usage/groups/" + ID + "/acme.example", Role.CSM),
 			page(HttpMethod.GET, "/api/v1/survey-answers", Role.VIEWER),
 			page(HttpMethod.GET, "/api/v1/survey-answers/" + ID, Role.VIEWER),
 			page(HttpMethod.POST, "/api/v1/survey-answers", Role.CSM, Role.SUPPORT_AGENT, Role.SALES),

@@ -16,4 +16,16 @@ interface EventLog {
 
 	/** Every stored event, oldest first (for rebuilding what is derived from them). */
 	void replay(Consumer<byte[]> events);
+
+	/** A place in the log: before the first event, or just after one. */
+	record Position(String file, long offset) {
+
+		static final Position START = new Position("", 0);
+	}
+
+	/**
+	 * Gives up to {@code max} events stored after {@code from}, oldest first, and answers where the next
+	 * read starts. A reader that keeps this position with what it derived reads every event once.
+	 */
+	Position read(Position from, int max, Consumer<byte[]> events);
 }

@@ -163,6 +163,57 @@ class LocalEventLog implements EventLog, DisposableBean {
 		}
 	}
 
+	@Override
+	public Position read(Position from, int max, Consumer<byte[]> events) {
+		if (!Files.isDirectory(directory)) {
+			return from;
+		}
+		List<Path> files;
+		try (Stream<Path> listed = Files.list(directory)) {
+			files = listed.filter(f -> f.getFileName().toString().endsWith(".log"))
+				.filter(f -> f.getFileName().toString().compareTo(from.file()) >= 0)
+				.sorted()
+				.toList();
+		}
+		catch (IOException failure) {
+			throw new UncheckedIOException(failure);
+		}
+		Position at = from;
+		int left = max;
+		for (int i = 0; i < files.size() && left > 0; i++) {
+			String name = files.get(i).getFileName().toString();
+			long offset = name.equals(at.file()) ? at.offset() : 0;
+			boolean last = i == files.size() - 1;
+			try (FileChannel channel = FileChannel.open(files.get(i), StandardOpenOption.READ)) {
+				long size = channel.size();
+				ByteBuffer length = ByteBuffer.allocate(4);
+				while (left > 0 && offset + 4 <= size) {
+					length.clear();
+					channel.read(length, offset);
+					int bytes = length.flip().getInt();
+					if (bytes <= 0 || offset + 4 + bytes > size) {
+						break; // being written (the last file), or torn by a crash (an older one)
+					}
+					ByteBuffer event = ByteBuffer.allocate(bytes);
+					while (event.hasRemaining()) {
+						channel.read(event, offset + 4 + event.position());
+					}
+					events.accept(event.array());
+					offset += 4 + bytes;
+					left--;
+				}
+			}
+			catch (IOException failure) {
+				throw new UncheckedIOException(failure);
+			}
+			at = new Position(name, offset);
+			if (left > 0 && !last) {
+				continue; // an older file is done (a torn tail is skipped): go on with the next
+			}
+		}
+		return at;
+	}
+
 	private static void read(Path file, Consumer<byte[]> events) throws IOException {
 		try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
 			while (true) {

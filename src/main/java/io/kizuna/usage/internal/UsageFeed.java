@@ -1,0 +1,196 @@
+package io.kizuna.usage.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.kizuna.accounts.AccountChanged;
+import io.kizuna.accounts.AccountId;
+import io.kizuna.accounts.AccountRecords;
+import io.kizuna.accounts.AccountsImported;
+import io.kizuna.usage.internal.UsageIdentities.Group;
+import io.kizuna.usage.internal.UsageIdentities.Key;
+import io.kizuna.usage.internal.UsageIdentities.User;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Reads the event log behind the tracking API and keeps who is who: a {@code group} call ties its user
+ * to a company, matched to an account by Salesforce id, HubSpot id or domain (unmatched groups are kept
+ * and listed until they can be matched or an admin maps them); {@code identify} names the user; every
+ * event counts for its user and the user's group. The position in the log is saved in the same
+ * transaction as what was derived, so each event counts once, also across a crash.
+ */
+@Component
+class UsageFeed {
+
+	private static final int BATCH = 2_000;
+
+	private final EventLog log;
+
+	private final UsageIdentities identities;
+
+	private final AccountRecords accounts;
+
+	private final TransactionTemplate transactions;
+
+	private final ObjectMapper json;
+
+	UsageFeed(EventLog log, UsageIdentities identities, AccountRecords accounts, TransactionTemplate transactions,
+			ObjectMapper json) {
+		this.log = log;
+		this.identities = identities;
+		this.accounts = accounts;
+		this.transactions = transactions;
+		this.json = json;
+	}
+
+	/** Reads what is new in the log; one reader at a time, each batch committed before the next is read. */
+	@Scheduled(fixedDelayString = "${kizuna.usage.feed-delay:250ms}")
+	synchronized void poll() {
+		while (Boolean.TRUE.equals(transactions.execute(status -> step()))) {
+			// a full batch: there may be more right away
+		}
+	}
+
+	/** Reads and applies one batch; true when it was full. */
+	private boolean step() {
+		EventLog.Position from = identities.position();
+		List<JsonNode> events = new ArrayList<>();
+		EventLog.Position to = log.read(from, BATCH, bytes -> events.add(json.readTree(bytes)));
+		if (events.isEmpty()) {
+			if (!to.equals(from)) {
+				identities.position(to);
+			}
+			return false;
+		}
+		apply(events);
+		identities.position(to);
+		return events.size() == BATCH;
+	}
+
+	private void apply(List<JsonNode> events) {
+		Set<Key> userKeys = new HashSet<>();
+		Set<Key> groupKeys = new HashSet<>();
+		for (JsonNode event : events) {
+			UUID source = UUID.fromString(event.path("sourceId").asString());
+			String user = user(event);
+			if (user != null) {
+				userKeys.add(new Key(source, user));
+			}
+			if ("group".equals(event.path("type").asString())) {
+				groupKeys.add(new Key(source, event.path("groupId").asString()));
+			}
+		}
+		Map<Key, User> users = new HashMap<>(identities.users(userKeys));
+		users.values().stream().filter(u -> u.groupId != null).forEach(u -> groupKeys.add(new Key(u.source, u.groupId)));
+		Map<Key, Group> groups = new HashMap<>(identities.groups(groupKeys));
+		Map<String, AccountId> matched = accounts.resolve(groupKeys.stream()
+			.filter(k -> !groups.containsKey(k) || groups.get(k).account == null)
+			.map(Key::id)
+			.distinct()
+			.toList());
+		for (JsonNode event : events) {
+			apply(event, users, groups, matched);
+		}
+		identities.saveGroups(groups.values());
+		identities.saveUsers(users.values());
+	}
+
+	private static void apply(JsonNode event, Map<Key, User> users, Map<Key, Group> groups,
+			Map<String, AccountId> matched) {
+		UUID source = UUID.fromString(event.path("sourceId").asString());
+		Instant at = Instant.parse(event.path("timestamp").asString());
+		String userId = user(event);
+		User user = userId == null ? null : users.computeIfAbsent(new Key(source, userId), k -> {
+			User fresh = new User(source, userId);
+			fresh.firstSeen = at;
+			fresh.lastSeen = at;
+			return fresh;
+		});
+		if (user != null) {
+			user.events++;
+			user.lastSeen = at.isAfter(user.lastSeen) ? at : user.lastSeen;
+		}
+		String type = event.path("type").asString();
+		if ("identify".equals(type) && user != null) {
+			JsonNode traits = event.path("traits");
+			user.email = traits.hasNonNull("email") ? truncate(traits.get("email").asString(), 320) : user.email;
+			user.name = traits.hasNonNull("name") ? truncate(traits.get("name").asString(), 200) : user.name;
+		}
+		Group group = null;
+		if ("group".equals(type)) {
+			String groupId = truncate(event.path("groupId").asString(), 200);
+			group = groups.computeIfAbsent(new Key(source, groupId), k -> {
+				Group fresh = new Group(source, groupId);
+				fresh.firstSeen = at;
+				fresh.lastSeen = at;
+				return fresh;
+			});
+			JsonNode name = event.path("traits").get("name");
+			if (name != null && name.isString()) {
+				group.name = truncate(name.asString(), 200);
+			}
+			if (group.account == null && matched.containsKey(groupId)) {
+				group.account = matched.get(groupId).value();
+			}
+			if (user != null) {
+				user.groupId = groupId;
+			}
+		}
+		else if (user != null && user.groupId != null) {
+			group = groups.get(new Key(source, user.groupId));
+		}
+		if (group != null) {
+			group.events++;
+			group.lastSeen = at.isAfter(group.lastSeen) ? at : group.lastSeen;
+			if (user != null) {
+				user.account = group.account;
+			}
+		}
+	}
+
+	private static String user(JsonNode event) {
+		JsonNode id = event.hasNonNull("userId") ? event.get("userId") : event.get("anonymousId");
+		return id == null || id.isNull() ? null : truncate(id.isString() ? id.asString() : id.toString(), 200);
+	}
+
+	private static String truncate(String text, int max) {
+		return text.length() <= max ? text : text.substring(0, max);
+	}
+
+	/** A new or changed account may be the one an unmatched group named all along. */
+	@ApplicationModuleListener
+	void on(AccountChanged changed) {
+		rematch();
+	}
+
+	@ApplicationModuleListener
+	void on(AccountsImported imported) {
+		rematch();
+	}
+
+	synchronized void rematch() {
+		transactions.executeWithoutResult(status -> {
+			List<Group> unmatched = identities.unmatched(10_000);
+			Map<String, AccountId> found = accounts.resolve(unmatched.stream().map(g -> g.groupId).distinct().toList());
+			for (Group group : unmatched) {
+				AccountId account = found.get(group.groupId);
+				if (account != null) {
+					identities.map(group.source, group.groupId, account.value());
+				}
+			}
+		});
+	}
+}

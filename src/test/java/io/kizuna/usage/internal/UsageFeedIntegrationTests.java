@@ -1,0 +1,133 @@
+package io.kizuna.usage.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+
+import io.kizuna.support.KizunaIntegrationTest;
+import io.kizuna.support.TestAccounts;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Events land on the right account: a group call whose id is an account's domain ties its users to that
+ * account; an unknown group is kept and listed, then mapped by hand or matched when its account appears.
+ */
+@KizunaIntegrationTest
+class UsageFeedIntegrationTests {
+
+	private static final String ADMIN = "Bearer kz_bootstrap-token-for-tests-0123456789";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	UsageFeed feed;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void groupedUsersLandOnTheirAccountAndUnknownGroupsWaitToBeMapped() throws Exception {
+		TestAccounts accounts = new TestAccounts(mvc, context);
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String acme = account(accounts, "Acme " + tag, "acme-" + tag + ".example");
+		String created = mvc.perform(post("/api/v1/sources").header("Authorization", ADMIN)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"App " + tag + "\",\"kind\":\"SERVER\"}"))
+			.andReturn().getResponse().getContentAsString();
+		String source = JsonPath.read(created, "$.id");
+		String key = JsonPath.read(created, "$.writeKey");
+		String batch = """
+				{"batch":[
+				 {"type":"identify","userId":"u1-%1$s","traits":{"email":"Hanako@acme.example","name":"山田 花子"}},
+				 {"type":"group","userId":"u1-%1$s","groupId":"acme-%1$s.example","traits":{"name":"Acme"}},
+				 {"type":"track","userId":"u1-%1$s","event":"Report Exported"},
+				 {"type":"group","userId":"u2-%1$s","groupId":"beta-%1$s.example","traits":{"name":"Beta 株式会社"}},
+				 {"type":"track","userId":"u2-%1$s","event":"Signed In"},
+				 {"type":"group","userId":"u3-%1$s","groupId":"gamma-%1$s.example"}]}""".formatted(tag);
+		mvc.perform(post("/v1/batch").contentType(MediaType.APPLICATION_JSON)
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((key + ":").getBytes(StandardCharsets.UTF_8)))
+			.content(batch))
+			.andExpect(status().isOk());
+
+		feed.poll();
+
+		assertThat(userAccount(source, "u1-" + tag)).isEqualTo(acme);
+		assertThat(jdbc.queryForObject("select name from usage_user where source_id = ? and user_id = ?", String.class,
+				UUID.fromString(source), "u1-" + tag)).isEqualTo("山田 花子");
+		assertThat(jdbc.queryForObject("select events from usage_group where source_id = ? and group_id = ?", Long.class,
+				UUID.fromString(source), "acme-" + tag + ".example")).isEqualTo(2L);
+		assertThat(userAccount(source, "u2-" + tag)).isNull();
+		String unmatched = mvc.perform(get("/api/v1/usage/groups/unmatched").header("Authorization", accounts.token()))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		List<String> names = JsonPath.read(unmatched, "$[?(@.sourceId == '" + source + "')].name");
+		assertThat(names).contains("Beta 株式会社").doesNotContain("Acme");
+
+		// An admin maps Beta by hand; gamma's account arrives later and is matched by its domain.
+		String beta = account(accounts, "Beta " + tag, "beta-corp-" + tag + ".example");
+		mvc.perform(put("/api/v1/usage/groups/" + source + "/beta-" + tag + ".example")
+			.header("Authorization", accounts.token()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"accountId\":\"" + beta + "\"}"))
+			.andExpect(status().isOk());
+		assertThat(userAccount(source, "u2-" + tag)).isEqualTo(beta);
+		String gamma = account(accounts, "Gamma " + tag, "gamma-" + tag + ".example");
+		await().atMost(Duration.ofSeconds(10)).until(() -> gamma.equals(userAccount(source, "u3-" + tag)));
+
+		mvc.perform(put("/api/v1/usage/groups/" + source + "/nobody.example").header("Authorization", accounts.token())
+			.contentType(MediaType.APPLICATION_JSON).content("{\"accountId\":\"" + beta + "\"}"))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void eachEventCountsOnceHoweverOftenTheFeedRuns() throws Exception {
+		String created = mvc.perform(post("/api/v1/sources").header("Authorization", ADMIN)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Count\",\"kind\":\"SERVER\"}"))
+			.andReturn().getResponse().getContentAsString();
+		String source = JsonPath.read(created, "$.id");
+		String key = JsonPath.read(created, "$.writeKey");
+		for (int i = 0; i < 3; i++) {
+			mvc.perform(post("/v1/track").contentType(MediaType.TEXT_PLAIN)
+				.content("{\"writeKey\":\"" + key + "\",\"userId\":\"counted\",\"event\":\"Clicked\"}"))
+				.andExpect(status().isOk());
+			feed.poll();
+			feed.poll();
+		}
+		assertThat(jdbc.queryForObject("select events from usage_user where source_id = ? and user_id = 'counted'",
+				Long.class, UUID.fromString(source))).isEqualTo(3L);
+	}
+
+	private String userAccount(String source, String user) {
+		List<String> found = jdbc.query("select account_id from usage_user where source_id = ? and user_id = ?",
+				(rs, n) -> rs.getString(1), UUID.fromString(source), user);
+		return found.isEmpty() ? null : found.getFirst();
+	}
+
+	private String account(TestAccounts accounts, String name, String domain) throws Exception {
+		String body = mvc.perform(post("/api/v1/accounts").header("Authorization", accounts.token())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"%s\",\"stage\":\"ADOPTION\",\"domains\":[\"%s\"]}".formatted(name, domain)))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		return JsonPath.read(body, "$.id");
+	}
+}
