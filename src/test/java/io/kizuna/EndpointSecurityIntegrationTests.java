@@ -156,6 +156,8 @@ class EndpointSecurityIntegrationTests {
 			page(HttpMethod.DELETE, "/api/v1/sources/" + ID, Role.ADMIN),
 			page(HttpMethod.POST, "/v1/track"),
 			page(HttpMethod.GET, "/api/v1/usage/groups/unmatched", Role.CSM),
+			page(HttpMethod.GET, "/accounts/" + ID + "/usage", Role.VIEWER),
+			page(HttpMethod.GET, "/api/v1/accounts/" + ID + "/usage", Role.VIEWER),
 			page(HttpMethod.PUT, "/api/v1/usage/groups/" + ID + "/acme.example", Role.CSM),
 			page(HttpMethod.GET, "/api/v1/survey-answers", Role.VIEWER),
 			page(HttpMethod.GET, "/api/v1/survey-answers/" + ID, Role.VIEWER),

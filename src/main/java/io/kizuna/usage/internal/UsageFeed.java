@@ -47,9 +47,16 @@ class UsageFeed {
 
 	private final ObjectMapper json;
 
-	UsageFeed(EventLog log, UsageIdentities identities, AccountRecords accounts, TransactionTemplate transactions,
-			ObjectMapper json) {
+	private final UsageRollups rollups;
+
+	private final java.time.ZoneId zone;
+
+	UsageFeed(EventLog log, UsageIdentities identities, UsageRollups rollups, AccountRecords accounts,
+			TransactionTemplate transactions, ObjectMapper json,
+			@org.springframework.beans.factory.annotation.Value("${kizuna.default-time-zone:Asia/Tokyo}") java.time.ZoneId zone) {
 		this.log = log;
+		this.rollups = rollups;
+		this.zone = zone;
 		this.identities = identities;
 		this.accounts = accounts;
 		this.transactions = transactions;
@@ -101,14 +108,42 @@ class UsageFeed {
 			.map(Key::id)
 			.distinct()
 			.toList());
+		Map<UsageRollups.EventDay, Long> eventDays = new HashMap<>();
+		Map<UsageRollups.UserDay, Long> userDays = new HashMap<>();
 		for (JsonNode event : events) {
-			apply(event, users, groups, matched);
+			User user = apply(event, users, groups, matched);
+			String name = rolledUp(event);
+			if (user != null && user.account != null && name != null) {
+				java.time.LocalDate day = Instant.parse(event.path("timestamp").asString()).atZone(zone).toLocalDate();
+				eventDays.merge(new UsageRollups.EventDay(user.account, day, name), 1L, Long::sum);
+				userDays.merge(new UsageRollups.UserDay(user.account, day, user.source + "/" + user.userId), 1L, Long::sum);
+			}
 		}
 		identities.saveGroups(groups.values());
 		identities.saveUsers(users.values());
+		rollups.addEvents(eventDays);
+		rollups.addUsers(userDays);
 	}
 
-	private static void apply(JsonNode event, Map<Key, User> users, Map<Key, Group> groups,
+	/**
+	 * The name an event is counted under in the daily usage: a track call's event, "Page: name" and
+	 * "Screen: name"; identify, group and alias are about who, not about use, and are not counted.
+	 */
+	private static String rolledUp(JsonNode event) {
+		String type = event.path("type").asString();
+		String name = event.hasNonNull("name") ? event.get("name").asString()
+				: event.path("properties").hasNonNull("path") ? event.path("properties").get("path").asString() : "";
+		String rolled = switch (type) {
+			case "track" -> event.path("event").asString();
+			case "page" -> "Page: " + name;
+			case "screen" -> "Screen: " + name;
+			default -> null;
+		};
+		return rolled == null ? null : truncate(rolled.strip(), 200);
+	}
+
+	/** Applies one event to who is who; answers the user it was about (null for none). */
+	private static User apply(JsonNode event, Map<Key, User> users, Map<Key, Group> groups,
 			Map<String, AccountId> matched) {
 		UUID source = UUID.fromString(event.path("sourceId").asString());
 		Instant at = Instant.parse(event.path("timestamp").asString());
@@ -159,6 +194,7 @@ class UsageFeed {
 				user.account = group.account;
 			}
 		}
+		return user;
 	}
 
 	private static String user(JsonNode event) {

@@ -77,6 +77,22 @@ class UsageFeedIntegrationTests {
 		assertThat(jdbc.queryForObject("select events from usage_group where source_id = ? and group_id = ?", Long.class,
 				UUID.fromString(source), "acme-" + tag + ".example")).isEqualTo(2L);
 		assertThat(userAccount(source, "u2-" + tag)).isNull();
+		// The account's usage: identify and group say who, only the track call counts as use.
+		mvc.perform(get("/api/v1/accounts/" + acme + "/usage").header("Authorization", accounts.token()))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.events").value(1))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.dailyActive").value(1))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.monthlyActive").value(1))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.days.length()").value(30))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.topEvents[0].event")
+				.value("Report Exported"));
+		mvc.perform(get("/accounts/" + acme + "/usage")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+					new io.kizuna.identity.internal.TestUsers(context).create(io.kizuna.identity.Role.VIEWER)))
+			.header("Accept-Language", "ja"))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.stringContainsInOrder("製品の利用状況", "30 日間のアクティブユーザー", "Report Exported")));
 		String unmatched = mvc.perform(get("/api/v1/usage/groups/unmatched").header("Authorization", accounts.token()))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
@@ -114,6 +130,10 @@ class UsageFeedIntegrationTests {
 		}
 		assertThat(jdbc.queryForObject("select events from usage_user where source_id = ? and user_id = 'counted'",
 				Long.class, UUID.fromString(source))).isEqualTo(3L);
+		mvc.perform(get("/api/v1/accounts/" + UUID.randomUUID() + "/usage").header("Authorization", ADMIN))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/accounts/" + UUID.randomUUID() + "/usage?days=0").header("Authorization", ADMIN))
+			.andExpect(status().isBadRequest());
 	}
 
 	private String userAccount(String source, String user) {
