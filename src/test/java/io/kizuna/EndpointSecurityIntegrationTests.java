@@ -148,6 +148,7 @@ class EndpointSecurityIntegrationTests {
 			page(HttpMethod.GET, "/admin/sources", Role.ADMIN),
 			page(HttpMethod.POST, "/admin/sources", Role.ADMIN),
 			page(HttpMethod.POST, "/admin/sources/" + ID + "/rotate", Role.ADMIN),
+			page(HttpMethod.POST, "/admin/sources/groups/map", Role.ADMIN),
 			page(HttpMethod.POST, "/admin/sources/" + ID + "/revoke", Role.ADMIN),
 			page(HttpMethod.GET, "/api/v1/sources", Role.ADMIN),
 			page(HttpMethod.POST, "/api/v1/sources", Role.ADMIN),

@@ -30,8 +30,14 @@ class SourceController {
 
 	private final SourceAdmin admin;
 
-	SourceController(SourceAdmin admin) {
+	private final UsageIdentities identities;
+
+	private final io.kizuna.accounts.AccountRecords accounts;
+
+	SourceController(SourceAdmin admin, UsageIdentities identities, io.kizuna.accounts.AccountRecords accounts) {
 		this.admin = admin;
+		this.identities = identities;
+		this.accounts = accounts;
 	}
 
 	public static class SourceForm {
@@ -78,6 +84,7 @@ class SourceController {
 			model.addAttribute("sourceForm", new SourceForm());
 		}
 		model.addAttribute("sources", admin.all());
+		model.addAttribute("unmatched", unmatched());
 		if (model.getAttribute("newKey") instanceof SourceAdmin.Keyed keyed) {
 			model.addAttribute("snippet", "analytics.load('" + keyed.writeKey()
 					+ "', { integrations: { 'Segment.io': { apiHost: '" + apiHost() + "/v1' } } })");
@@ -90,12 +97,37 @@ class SourceController {
 			RedirectAttributes redirect) {
 		if (errors.hasErrors()) {
 			model.addAttribute("sources", admin.all());
+			model.addAttribute("unmatched", unmatched());
 			return "usage/sources";
 		}
 		SourceAdmin.Keyed keyed = admin.create(form.getName(), form.getKind());
 		redirect.addFlashAttribute("newKey", keyed);
 		redirect.addFlashAttribute("notice", "usage.source.notice.created");
 		return "redirect:/admin/sources";
+	}
+
+	private List<UsageGroupsApi.GroupView> unmatched() {
+		return identities.unmatched(200)
+			.stream()
+			.map(g -> new UsageGroupsApi.GroupView(g.source, g.groupId, g.name, g.events, g.firstSeen, g.lastSeen))
+			.toList();
+	}
+
+	/** Ties a company seen in the product to an account, named by its domain, Salesforce id or HubSpot id. */
+	@PostMapping("/groups/map")
+	@org.springframework.transaction.annotation.Transactional
+	String map(@org.springframework.web.bind.annotation.RequestParam UUID sourceId,
+			@org.springframework.web.bind.annotation.RequestParam String groupId,
+			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String account,
+			RedirectAttributes redirect) {
+		var found = accounts.resolve(List.of(account.strip())).get(account.strip());
+		if (found == null) {
+			redirect.addFlashAttribute("failure", "usage.group.accountUnknown");
+			return "redirect:/admin/sources#unmatched";
+		}
+		identities.map(sourceId, groupId, found.value());
+		redirect.addFlashAttribute("notice", "usage.group.notice.mapped");
+		return "redirect:/admin/sources#unmatched";
 	}
 
 	@PostMapping("/{id}/rotate")

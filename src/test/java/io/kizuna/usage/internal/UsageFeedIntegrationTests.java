@@ -106,6 +106,18 @@ class UsageFeedIntegrationTests {
 			.content("{\"accountId\":\"" + beta + "\"}"))
 			.andExpect(status().isOk());
 		assertThat(userAccount(source, "u2-" + tag)).isEqualTo(beta);
+		// On the admin page the unmatched company is listed, and mapping it to an unknown account is refused.
+		var admin = new io.kizuna.identity.internal.TestUsers(context).create(io.kizuna.identity.Role.ADMIN);
+		mvc.perform(get("/admin/sources").with(org.springframework.security.test.web.servlet.request
+			.SecurityMockMvcRequestPostProcessors.user(admin)).header("Accept-Language", "ja"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.stringContainsInOrder("顧客と結び付いていない会社", "gamma-" + tag + ".example")));
+		mvc.perform(post("/admin/sources/groups/map").with(org.springframework.security.test.web.servlet.request
+			.SecurityMockMvcRequestPostProcessors.user(admin)).with(org.springframework.security.test.web.servlet.request
+				.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("sourceId", source).param("groupId", "gamma-" + tag + ".example").param("account", "nowhere.example"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("failure", "usage.group.accountUnknown"));
 		String gamma = account(accounts, "Gamma " + tag, "gamma-" + tag + ".example");
 		await().atMost(Duration.ofSeconds(10)).until(() -> gamma.equals(userAccount(source, "u3-" + tag)));
 
