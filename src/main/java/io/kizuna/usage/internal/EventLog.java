@@ -28,4 +28,11 @@ interface EventLog {
 	 * read starts. A reader that keeps this position with what it derived reads every event once.
 	 */
 	Position read(Position from, int max, Consumer<byte[]> events);
+
+	/**
+	 * Deletes stored events older than {@code before} that a reader has already passed ({@code readUpTo}):
+	 * raw events are kept for a retention period, for replay and export, not for ever. Answers how many
+	 * files went.
+	 */
+	int prune(java.time.Instant before, Position readUpTo);
 }

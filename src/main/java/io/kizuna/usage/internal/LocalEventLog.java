@@ -214,6 +214,28 @@ class LocalEventLog implements EventLog, DisposableBean {
 		return at;
 	}
 
+	@Override
+	public int prune(java.time.Instant before, Position readUpTo) {
+		if (!Files.isDirectory(directory)) {
+			return 0;
+		}
+		int deleted = 0;
+		try (Stream<Path> listed = Files.list(directory)) {
+			for (Path file : listed.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().toList()) {
+				String name = file.getFileName().toString();
+				boolean passed = name.compareTo(readUpTo.file()) < 0; // files before the reader's are fully read
+				if (passed && Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+					Files.delete(file);
+					deleted++;
+				}
+			}
+		}
+		catch (IOException failure) {
+			throw new UncheckedIOException(failure);
+		}
+		return deleted;
+	}
+
 	private static void read(Path file, Consumer<byte[]> events) throws IOException {
 		try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
 			while (true) {

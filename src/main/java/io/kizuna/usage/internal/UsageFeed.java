@@ -206,6 +206,20 @@ class UsageFeed {
 		return text.length() <= max ? text : text.substring(0, max);
 	}
 
+	/** Raw events older than {@code kizuna.usage.retention} (400 days) go once the feed has read them. */
+	@Scheduled(cron = "${kizuna.usage.prune-cron:0 30 3 * * *}")
+	void prune() {
+		java.time.Duration retention = java.time.Duration.parse("P" + retentionDays + "D");
+		int deleted = log.prune(java.time.Instant.now().minus(retention), identities.position());
+		if (deleted > 0) {
+			org.slf4j.LoggerFactory.getLogger(UsageFeed.class)
+				.info("usage: {} event log file(s) older than {} days removed", deleted, retentionDays);
+		}
+	}
+
+	@org.springframework.beans.factory.annotation.Value("${kizuna.usage.retention-days:400}")
+	private int retentionDays;
+
 	/** A new or changed account may be the one an unmatched group named all along. */
 	@ApplicationModuleListener
 	void on(AccountChanged changed) {

@@ -73,4 +73,31 @@ class LocalEventLogTests {
 		new LocalEventLog(directory).replay(bytes -> read.add(new String(bytes, StandardCharsets.UTF_8)));
 		assertThat(read).containsExactly("kept");
 	}
+
+	@Test
+	void pruningRemovesOnlyOldFilesTheReaderHasPassed() throws Exception {
+		LocalEventLog first = new LocalEventLog(directory);
+		first.append(List.of("old".getBytes(StandardCharsets.UTF_8)));
+		first.destroy();
+		LocalEventLog second = new LocalEventLog(directory);
+		second.append(List.of("new".getBytes(StandardCharsets.UTF_8)));
+		second.destroy();
+		List<Path> files;
+		try (var listed = Files.list(directory)) {
+			files = listed.sorted().toList();
+		}
+		for (Path file : files) {
+			Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2020-01-01T00:00:00Z")));
+		}
+		LocalEventLog log = new LocalEventLog(directory);
+		EventLog.Position unread = EventLog.Position.START;
+		assertThat(log.prune(java.time.Instant.parse("2021-01-01T00:00:00Z"), unread)).isZero();
+
+		EventLog.Position inSecond = log.read(EventLog.Position.START, 2, bytes -> { });
+		assertThat(inSecond.file()).isEqualTo(files.get(1).getFileName().toString());
+		assertThat(log.prune(java.time.Instant.parse("2021-01-01T00:00:00Z"), inSecond)).isEqualTo(1);
+		List<String> left = new ArrayList<>();
+		log.replay(bytes -> left.add(new String(bytes, StandardCharsets.UTF_8)));
+		assertThat(left).containsExactly("new");
+	}
 }
