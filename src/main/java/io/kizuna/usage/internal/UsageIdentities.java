@@ -80,40 +80,53 @@ class UsageIdentities {
 		this.jdbc = jdbc;
 	}
 
+	/** The stored groups among these keys, in a few queries (one per source and chunk of ids). */
 	Map<Key, Group> groups(Collection<Key> keys) {
 		Map<Key, Group> found = new HashMap<>();
-		for (Key key : keys) {
-			jdbc.query("select * from usage_group where source_id = ? and group_id = ?", rs -> {
-				Group g = new Group(key.source(), key.id());
-				g.account = rs.getObject("account_id", UUID.class);
-				g.name = rs.getString("name");
-				g.firstSeen = instant(rs, "first_seen");
-				g.lastSeen = instant(rs, "last_seen");
-				g.events = rs.getLong("events");
-				g.stored = true;
-				found.put(key, g);
-			}, key.source(), key.id());
-		}
+		inChunks(keys, "select * from usage_group where source_id = ? and group_id in (%s)", rs -> {
+			Group g = new Group(rs.getObject("source_id", UUID.class), rs.getString("group_id"));
+			g.account = rs.getObject("account_id", UUID.class);
+			g.name = rs.getString("name");
+			g.firstSeen = instant(rs, "first_seen");
+			g.lastSeen = instant(rs, "last_seen");
+			g.events = rs.getLong("events");
+			g.stored = true;
+			found.put(new Key(g.source, g.groupId), g);
+		});
 		return found;
 	}
 
+	/** The stored users among these keys, in a few queries. */
 	Map<Key, User> users(Collection<Key> keys) {
 		Map<Key, User> found = new HashMap<>();
-		for (Key key : keys) {
-			jdbc.query("select * from usage_user where source_id = ? and user_id = ?", rs -> {
-				User u = new User(key.source(), key.id());
-				u.groupId = rs.getString("group_id");
-				u.account = rs.getObject("account_id", UUID.class);
-				u.email = rs.getString("email");
-				u.name = rs.getString("name");
-				u.firstSeen = instant(rs, "first_seen");
-				u.lastSeen = instant(rs, "last_seen");
-				u.events = rs.getLong("events");
-				u.stored = true;
-				found.put(key, u);
-			}, key.source(), key.id());
-		}
+		inChunks(keys, "select * from usage_user where source_id = ? and user_id in (%s)", rs -> {
+			User u = new User(rs.getObject("source_id", UUID.class), rs.getString("user_id"));
+			u.groupId = rs.getString("group_id");
+			u.account = rs.getObject("account_id", UUID.class);
+			u.email = rs.getString("email");
+			u.name = rs.getString("name");
+			u.firstSeen = instant(rs, "first_seen");
+			u.lastSeen = instant(rs, "last_seen");
+			u.events = rs.getLong("events");
+			u.stored = true;
+			found.put(new Key(u.source, u.userId), u);
+		});
 		return found;
+	}
+
+	private void inChunks(Collection<Key> keys, String sql, org.springframework.jdbc.core.RowCallbackHandler rows) {
+		Map<UUID, List<String>> bySource = new HashMap<>();
+		keys.forEach(key -> bySource.computeIfAbsent(key.source(), s -> new ArrayList<>()).add(key.id()));
+		bySource.forEach((source, ids) -> {
+			for (int from = 0; from < ids.size(); from += 500) {
+				List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+				List<Object> args = new ArrayList<>(chunk.size() + 1);
+				args.add(source);
+				args.addAll(chunk);
+				jdbc.query(sql.formatted(String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))), rows,
+						args.toArray());
+			}
+		});
 	}
 
 	void saveGroups(Collection<Group> groups) {
