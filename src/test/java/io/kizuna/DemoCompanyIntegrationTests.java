@@ -53,6 +53,7 @@ class DemoCompanyIntegrationTests {
 					select count(distinct a.account_executive_id) from account a
 					join app_user_role r on r.user_id = a.account_executive_id and r.role = 'SALES'""")).isEqualTo(4);
 			assertStoryOfSubscriptionsAndActivities(jdbc);
+			assertStoryOfSurveysAndUsage(jdbc);
 		}
 
 		try (ConfigurableApplicationContext second = start()) {
@@ -97,6 +98,26 @@ class DemoCompanyIntegrationTests {
 		assertThat(count(jdbc, "select count(*) from activity")).isGreaterThan(300);
 		assertThat(count(jdbc, "select count(*) from timeline_entry")).isEqualTo(
 				count(jdbc, "select count(*) from activity") + count(jdbc, "select count(*) from subscription_change"));
+	}
+
+	/** Customers who grow recommend Kizuna and use it; churned ones detract and have stopped using it. */
+	private static void assertStoryOfSurveysAndUsage(JdbcClient jdbc) {
+		double growing = jdbc.sql("""
+				select avg(cast(s.score as double precision)) from survey_answer s join account a on a.id = s.account_id
+				where s.kind = 'NPS' and a.lifecycle_stage = 'EXPANSION'""").query(Double.class).single();
+		double leaving = jdbc.sql("""
+				select avg(cast(s.score as double precision)) from survey_answer s join account a on a.id = s.account_id
+				where s.kind = 'NPS' and a.lifecycle_stage = 'CHURNED'""").query(Double.class).single();
+		assertThat(growing).isGreaterThan(leaving + 2);
+		assertThat(count(jdbc, "select count(*) from survey_answer where kind = 'CSAT'")).isPositive();
+		assertThat(count(jdbc, """
+				select count(*) from usage_daily_user u join account a on a.id = u.account_id
+				where a.lifecycle_stage = 'CHURNED'""")).isZero();
+		assertThat(count(jdbc, """
+				select count(distinct u.account_id) from usage_daily_user u join account a on a.id = u.account_id
+				where a.lifecycle_stage = 'EXPANSION'""")).isEqualTo(
+				count(jdbc, "select count(*) from account where lifecycle_stage = 'EXPANSION'"));
+		assertThat(count(jdbc, "select count(*) from usage_group where account_id is null")).isZero();
 	}
 
 	private static long count(JdbcClient jdbc, String sql) {
