@@ -93,6 +93,33 @@ class UsageFeedIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
 				.string(org.hamcrest.Matchers.stringContainsInOrder("製品の利用状況", "30 日間のアクティブユーザー", "Report Exported")));
+		// Features: the admin sees the unmapped event, counts it as a feature, and the account page shows its use.
+		var featureAdmin = new io.kizuna.identity.internal.TestUsers(context).create(io.kizuna.identity.Role.ADMIN);
+		mvc.perform(get("/admin/features").with(org.springframework.security.test.web.servlet.request
+			.SecurityMockMvcRequestPostProcessors.user(featureAdmin)))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("Report Exported")));
+		mvc.perform(put("/api/v1/usage/features/Report Exported").header("Authorization", ADMIN)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"feature\":\"Reports " + tag + "\",\"group\":\"Analytics\"}"))
+			.andExpect(status().isOk());
+		mvc.perform(put("/api/v1/usage/features/Never Sent " + tag).header("Authorization", ADMIN)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"feature\":\"Unused " + tag + "\"}"))
+			.andExpect(status().isOk());
+		mvc.perform(put("/api/v1/usage/features/x").header("Authorization", ADMIN)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"feature\":\" \"}"))
+			.andExpect(status().isBadRequest());
+		mvc.perform(get("/api/v1/accounts/" + acme + "/usage").header("Authorization", accounts.token()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+				.jsonPath("$.features[?(@.feature == 'Reports " + tag + "')].events").value(org.hamcrest.Matchers.contains(1)))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.neverUsed")
+				.value(org.hamcrest.Matchers.hasItem("Unused " + tag)));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.delete("/api/v1/usage/features/Never Sent " + tag).header("Authorization", ADMIN))
+			.andExpect(status().isNoContent());
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.delete("/api/v1/usage/features/Never Sent " + tag).header("Authorization", ADMIN))
+			.andExpect(status().isNotFound());
+
 		String unmatched = mvc.perform(get("/api/v1/usage/groups/unmatched").header("Authorization", accounts.token()))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
