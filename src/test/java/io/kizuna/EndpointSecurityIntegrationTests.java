@@ -157,6 +157,8 @@ class EndpointSecurityIntegrationTests {
 			page(HttpMethod.DELETE, "/api/v1/sources/" + ID, Role.ADMIN),
 			page(HttpMethod.POST, "/v1/track"),
 			page(HttpMethod.GET, "/api/v1/usage/groups/unmatched", Role.CSM),
+			page(HttpMethod.GET, "/analytics/usage", Role.VIEWER),
+			page(HttpMethod.GET, "/api/v1/usage", Role.VIEWER),
 			page(HttpMethod.GET, "/admin/features", Role.ADMIN),
 			page(HttpMethod.POST, "/admin/features", Role.ADMIN),
 			page(HttpMethod.POST, "/admin/features/unmap", Role.ADMIN),

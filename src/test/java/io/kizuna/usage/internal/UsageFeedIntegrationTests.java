@@ -113,6 +113,18 @@ class UsageFeedIntegrationTests {
 				.jsonPath("$.features[?(@.feature == 'Reports " + tag + "')].events").value(org.hamcrest.Matchers.contains(1)))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.neverUsed")
 				.value(org.hamcrest.Matchers.hasItem("Unused " + tag)));
+		mvc.perform(get("/api/v1/usage").header("Authorization", accounts.token()))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.activeAccounts")
+				.value(org.hamcrest.Matchers.greaterThanOrEqualTo(1)))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+				.jsonPath("$.adoption[?(@.feature == 'Reports " + tag + "')].accounts")
+				.value(org.hamcrest.Matchers.contains(org.hamcrest.Matchers.greaterThanOrEqualTo(1))))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.days.length()").value(30));
+		mvc.perform(get("/analytics/usage").with(org.springframework.security.test.web.servlet.request
+			.SecurityMockMvcRequestPostProcessors.user(featureAdmin)).header("Accept-Language", "ja"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.stringContainsInOrder("全顧客の製品利用状況", "機能の普及", "Reports " + tag)));
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
 			.delete("/api/v1/usage/features/Never Sent " + tag).header("Authorization", ADMIN))
 			.andExpect(status().isNoContent());
