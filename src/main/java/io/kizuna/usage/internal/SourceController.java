@@ -34,8 +34,12 @@ class SourceController {
 
 	private final io.kizuna.accounts.AccountRecords accounts;
 
-	SourceController(SourceAdmin admin, UsageIdentities identities, io.kizuna.accounts.AccountRecords accounts) {
+	private final GroupMapping mapping;
+
+	SourceController(SourceAdmin admin, UsageIdentities identities, io.kizuna.accounts.AccountRecords accounts,
+			GroupMapping mapping) {
 		this.admin = admin;
+		this.mapping = mapping;
 		this.identities = identities;
 		this.accounts = accounts;
 	}
@@ -115,7 +119,6 @@ class SourceController {
 
 	/** Ties a company seen in the product to an account, named by its domain, Salesforce id or HubSpot id. */
 	@PostMapping("/groups/map")
-	@org.springframework.transaction.annotation.Transactional
 	String map(@org.springframework.web.bind.annotation.RequestParam UUID sourceId,
 			@org.springframework.web.bind.annotation.RequestParam String groupId,
 			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String account,
@@ -125,7 +128,7 @@ class SourceController {
 			redirect.addFlashAttribute("failure", "usage.group.accountUnknown");
 			return "redirect:/admin/sources#unmatched";
 		}
-		identities.map(sourceId, groupId, found.value());
+		mapping.map(sourceId, groupId, found.value());
 		redirect.addFlashAttribute("notice", "usage.group.notice.mapped");
 		return "redirect:/admin/sources#unmatched";
 	}

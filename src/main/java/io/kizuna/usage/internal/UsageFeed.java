@@ -49,13 +49,16 @@ class UsageFeed {
 
 	private final UsageRollups rollups;
 
+	private final GroupMapping mapping;
+
 	private final java.time.ZoneId zone;
 
-	UsageFeed(EventLog log, UsageIdentities identities, UsageRollups rollups, AccountRecords accounts,
-			TransactionTemplate transactions, ObjectMapper json,
+	UsageFeed(EventLog log, UsageIdentities identities, UsageRollups rollups, GroupMapping mapping,
+			AccountRecords accounts, TransactionTemplate transactions, ObjectMapper json,
 			@org.springframework.beans.factory.annotation.Value("${kizuna.default-time-zone:Asia/Tokyo}") java.time.ZoneId zone) {
 		this.log = log;
 		this.rollups = rollups;
+		this.mapping = mapping;
 		this.zone = zone;
 		this.identities = identities;
 		this.accounts = accounts;
@@ -110,19 +113,32 @@ class UsageFeed {
 			.toList());
 		Map<UsageRollups.EventDay, Long> eventDays = new HashMap<>();
 		Map<UsageRollups.UserDay, Long> userDays = new HashMap<>();
+		Map<UsageRollups.PendingEvent, Long> pendingEvents = new HashMap<>();
+		Map<UsageRollups.PendingUser, Long> pendingUsers = new HashMap<>();
 		for (JsonNode event : events) {
 			User user = apply(event, users, groups, matched);
 			String name = rolledUp(event);
-			if (user != null && user.account != null && name != null) {
-				java.time.LocalDate day = Instant.parse(event.path("timestamp").asString()).atZone(zone).toLocalDate();
+			if (user == null || name == null) {
+				continue;
+			}
+			java.time.LocalDate day = Instant.parse(event.path("timestamp").asString()).atZone(zone).toLocalDate();
+			String userKey = user.source + "/" + user.userId;
+			if (user.account != null) {
 				eventDays.merge(new UsageRollups.EventDay(user.account, day, name), 1L, Long::sum);
-				userDays.merge(new UsageRollups.UserDay(user.account, day, user.source + "/" + user.userId), 1L, Long::sum);
+				userDays.merge(new UsageRollups.UserDay(user.account, day, userKey), 1L, Long::sum);
+			}
+			else if (user.groupId != null) {
+				// Not dropped: kept for the group until it is mapped to an account.
+				pendingEvents.merge(new UsageRollups.PendingEvent(user.source, user.groupId, day, name), 1L, Long::sum);
+				pendingUsers.merge(new UsageRollups.PendingUser(user.source, user.groupId, day, userKey), 1L, Long::sum);
 			}
 		}
 		identities.saveGroups(groups.values());
 		identities.saveUsers(users.values());
 		rollups.addEvents(eventDays);
 		rollups.addUsers(userDays);
+		rollups.addPendingEvents(pendingEvents);
+		rollups.addPendingUsers(pendingUsers);
 	}
 
 	/**
@@ -238,7 +254,7 @@ class UsageFeed {
 			for (Group group : unmatched) {
 				AccountId account = found.get(group.groupId);
 				if (account != null) {
-					identities.map(group.source, group.groupId, account.value());
+					mapping.map(group.source, group.groupId, account.value());
 				}
 			}
 		});

@@ -34,8 +34,11 @@ class UsageGroupsApi {
 
 	private final AccountRecords accounts;
 
-	UsageGroupsApi(UsageIdentities identities, AccountRecords accounts) {
+	private final GroupMapping groupMapping;
+
+	UsageGroupsApi(UsageIdentities identities, AccountRecords accounts, GroupMapping groupMapping) {
 		this.identities = identities;
+		this.groupMapping = groupMapping;
 		this.accounts = accounts;
 	}
 
@@ -59,7 +62,7 @@ class UsageGroupsApi {
 	@Operation(summary = "Tie a group, and every user in it, to an account")
 	GroupView map(@PathVariable UUID sourceId, @PathVariable String groupId, @Valid @RequestBody Mapping mapping) {
 		accounts.require(new AccountId(mapping.accountId()));
-		if (identities.map(sourceId, groupId, mapping.accountId()) == 0) {
+		if (!groupMapping.map(sourceId, groupId, mapping.accountId())) {
 			throw new NotFoundException("usage.group.notFound", groupId);
 		}
 		UsageIdentities.Group group = identities.groups(List.of(new UsageIdentities.Key(sourceId, groupId)))

@@ -82,6 +82,73 @@ class UsageRollups {
 		return missing;
 	}
 
+	/** Use by a company no account matches yet, per group. */
+	record PendingEvent(UUID source, String group, LocalDate day, String event) {
+	}
+
+	record PendingUser(UUID source, String group, LocalDate day, String user) {
+	}
+
+	void addPendingEvents(Map<PendingEvent, Long> counts) {
+		List<Map.Entry<PendingEvent, Long>> entries = new ArrayList<>(counts.entrySet());
+		int[][] updated = jdbc.batchUpdate("update usage_pending_daily set events = events + ? where source_id = ?"
+				+ " and group_id = ? and usage_day = ? and event = ?", entries, 500, (ps, e) -> {
+					ps.setLong(1, e.getValue());
+					ps.setObject(2, e.getKey().source());
+					ps.setString(3, e.getKey().group());
+					ps.setDate(4, Date.valueOf(e.getKey().day()));
+					ps.setString(5, e.getKey().event());
+				});
+		jdbc.batchUpdate("insert into usage_pending_daily (source_id, group_id, usage_day, event, events)"
+				+ " values (?, ?, ?, ?, ?)", missing(entries, updated), 500, (ps, e) -> {
+					ps.setObject(1, e.getKey().source());
+					ps.setString(2, e.getKey().group());
+					ps.setDate(3, Date.valueOf(e.getKey().day()));
+					ps.setString(4, e.getKey().event());
+					ps.setLong(5, e.getValue());
+				});
+	}
+
+	void addPendingUsers(Map<PendingUser, Long> counts) {
+		List<Map.Entry<PendingUser, Long>> entries = new ArrayList<>(counts.entrySet());
+		int[][] updated = jdbc.batchUpdate("update usage_pending_user set events = events + ? where source_id = ?"
+				+ " and group_id = ? and usage_day = ? and user_key = ?", entries, 500, (ps, e) -> {
+					ps.setLong(1, e.getValue());
+					ps.setObject(2, e.getKey().source());
+					ps.setString(3, e.getKey().group());
+					ps.setDate(4, Date.valueOf(e.getKey().day()));
+					ps.setString(5, e.getKey().user());
+				});
+		jdbc.batchUpdate("insert into usage_pending_user (source_id, group_id, usage_day, user_key, events)"
+				+ " values (?, ?, ?, ?, ?)", missing(entries, updated), 500, (ps, e) -> {
+					ps.setObject(1, e.getKey().source());
+					ps.setString(2, e.getKey().group());
+					ps.setDate(3, Date.valueOf(e.getKey().day()));
+					ps.setString(4, e.getKey().user());
+					ps.setLong(5, e.getValue());
+				});
+	}
+
+	/** Moves a group's pending use into the account it now belongs to. */
+	void settle(UUID source, String group, UUID account) {
+		Map<EventDay, Long> events = new java.util.HashMap<>();
+		jdbc.query("select usage_day, event, events from usage_pending_daily where source_id = ? and group_id = ?",
+				rs -> {
+					events.merge(new EventDay(account, rs.getDate(1).toLocalDate(), rs.getString(2)), rs.getLong(3),
+							Long::sum);
+				}, source, group);
+		Map<UserDay, Long> users = new java.util.HashMap<>();
+		jdbc.query("select usage_day, user_key, events from usage_pending_user where source_id = ? and group_id = ?",
+				rs -> {
+					users.merge(new UserDay(account, rs.getDate(1).toLocalDate(), rs.getString(2)), rs.getLong(3),
+							Long::sum);
+				}, source, group);
+		addEvents(events);
+		addUsers(users);
+		jdbc.update("delete from usage_pending_daily where source_id = ? and group_id = ?", source, group);
+		jdbc.update("delete from usage_pending_user where source_id = ? and group_id = ?", source, group);
+	}
+
 	/** Per day from {@code from} to {@code to}: active users and events. */
 	record Day(LocalDate day, long activeUsers, long events) {
 	}

@@ -145,6 +145,14 @@ class UsageFeedIntegrationTests {
 			.content("{\"accountId\":\"" + beta + "\"}"))
 			.andExpect(status().isOk());
 		assertThat(userAccount(source, "u2-" + tag)).isEqualTo(beta);
+		// What Beta did before it was mapped was kept for it, and now counts for its account.
+		mvc.perform(get("/api/v1/accounts/" + beta + "/usage").header("Authorization", accounts.token()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.events").value(1))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.topEvents[0].event")
+				.value("Signed In"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.monthlyActive").value(1));
+		assertThat(jdbc.queryForObject("select count(*) from usage_pending_daily where source_id = ?", Long.class,
+				UUID.fromString(source))).isZero();
 		// On the admin page the unmatched company is listed, and mapping it to an unknown account is refused.
 		var admin = new io.kizuna.identity.internal.TestUsers(context).create(io.kizuna.identity.Role.ADMIN);
 		mvc.perform(get("/admin/sources").with(org.springframework.security.test.web.servlet.request
