@@ -17,6 +17,12 @@ interface EventLog {
 	/** Every stored event, oldest first (for rebuilding what is derived from them). */
 	void replay(Consumer<byte[]> events);
 
+	/**
+	 * The stored events that may have arrived after {@code since}, oldest first; it may give some older
+	 * ones too (whole files are read), never fewer.
+	 */
+	void replaySince(java.time.Instant since, Consumer<byte[]> events);
+
 	/** A place in the log: before the first event, or just after one. */
 	record Position(String file, long offset) {
 

@@ -150,12 +150,20 @@ class LocalEventLog implements EventLog, DisposableBean {
 
 	@Override
 	public void replay(Consumer<byte[]> events) {
+		replaySince(java.time.Instant.EPOCH, events);
+	}
+
+	/** A file last written before {@code since} holds nothing newer, so only the files written since are read. */
+	@Override
+	public void replaySince(java.time.Instant since, Consumer<byte[]> events) {
 		if (!Files.isDirectory(directory)) {
 			return;
 		}
 		try (Stream<Path> files = Files.list(directory)) {
 			for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().toList()) {
-				read(file, events);
+				if (!Files.getLastModifiedTime(file).toInstant().isBefore(since)) {
+					read(file, events);
+				}
 			}
 		}
 		catch (IOException failure) {

@@ -20,17 +20,25 @@ class TrackingStartup implements SmartInitializingSingleton {
 
 	private final ObjectMapper json;
 
-	TrackingStartup(EventLog events, SeenMessages seen, ObjectMapper json) {
+	private final java.time.Clock clock;
+
+	private final java.time.Duration window;
+
+	TrackingStartup(EventLog events, SeenMessages seen, ObjectMapper json, java.time.Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${kizuna.usage.dedupe-window:48h}") java.time.Duration window) {
 		this.events = events;
 		this.seen = seen;
 		this.json = json;
+		this.clock = clock;
+		this.window = window;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
 		long started = System.nanoTime();
 		int[] count = { 0 };
-		events.replay(bytes -> {
+		// Only the files written within the deduplication window: older ones cannot hold an id worth remembering.
+		events.replaySince(clock.instant().minus(window), bytes -> {
 			JsonNode event = json.readTree(bytes);
 			count[0]++;
 			seen.remember(event.path("sourceId").asString(), event.path("messageId").asString(),

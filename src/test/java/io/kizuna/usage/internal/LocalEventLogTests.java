@@ -100,4 +100,23 @@ class LocalEventLogTests {
 		log.replay(bytes -> left.add(new String(bytes, StandardCharsets.UTF_8)));
 		assertThat(left).containsExactly("new");
 	}
+
+	@Test
+	void replayingSinceAMomentSkipsFilesWrittenBeforeIt() throws Exception {
+		LocalEventLog first = new LocalEventLog(directory);
+		first.append(List.of("last week".getBytes(StandardCharsets.UTF_8)));
+		first.destroy();
+		try (var listed = Files.list(directory)) {
+			Path old = listed.findFirst().orElseThrow();
+			Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(7))));
+		}
+		LocalEventLog second = new LocalEventLog(directory);
+		second.append(List.of("today".getBytes(StandardCharsets.UTF_8)));
+		second.destroy();
+
+		List<String> recent = new ArrayList<>();
+		new LocalEventLog(directory).replaySince(java.time.Instant.now().minus(java.time.Duration.ofDays(2)),
+				bytes -> recent.add(new String(bytes, StandardCharsets.UTF_8)));
+		assertThat(recent).containsExactly("today");
+	}
 }
