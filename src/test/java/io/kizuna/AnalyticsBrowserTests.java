@@ -159,13 +159,6 @@ class AnalyticsBrowserTests {
 	}
 
 	private Browser signedIn(SignedInUser user) {
-		Browser signedIn = Browser.open("http://localhost:" + port);
-		signedIn.go("/login");
-		WebElement form = signedIn.find("form.stacked");
-		form.findElement(By.id("username")).sendKeys(user.getUsername());
-		form.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-		form.findElement(By.cssSelector("button[type=submit]")).click();
-		signedIn.waitUntil(urlMatches("/$"));
-		return signedIn;
+		return Browser.signedIn("http://localhost:" + port, user.getUsername(), TestUsers.PASSWORD);
 	}
 }

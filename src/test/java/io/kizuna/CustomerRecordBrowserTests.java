@@ -151,14 +151,7 @@ class CustomerRecordBrowserTests {
 	}
 
 	private Browser signedIn(SignedInUser user) {
-		Browser browser = Browser.open("http://localhost:" + port);
-		browser.go("/login");
-		WebElement form = browser.find("form.stacked");
-		form.findElement(By.id("username")).sendKeys(user.getUsername());
-		form.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-		form.findElement(By.cssSelector("button[type=submit]")).click();
-		browser.waitUntil(urlMatches("/$"));
-		return browser;
+		return Browser.signedIn("http://localhost:" + port, user.getUsername(), TestUsers.PASSWORD);
 	}
 
 	private static void assertNoConsoleErrors(Browser browser) {

@@ -111,6 +111,18 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
+	/** A browser on the application at this address, signed in through the login form. */
+	public static Browser signedIn(String baseUrl, String username, String password) {
+		Browser browser = open(baseUrl);
+		browser.go("/login");
+		WebElement form = browser.find("form.stacked");
+		form.findElement(By.id("username")).sendKeys(username);
+		form.findElement(By.id("password")).sendKeys(password);
+		form.findElement(By.cssSelector("button[type=submit]")).click();
+		browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches("/$"));
+		return browser;
+	}
+
 	/**
 	 * Makes the page see a phone screen of this size (CSS pixels, touch, meta viewport honoured).
 	 * Resizing the window is not enough: headless Chromium keeps windows at least 500 pixels wide.

@@ -31,40 +31,43 @@ class UsageRollups {
 
 	/** Adds the counts: updates the rows that exist, inserts the others. */
 	void addEvents(Map<EventDay, Long> counts) {
-		List<Map.Entry<EventDay, Long>> entries = new ArrayList<>(counts.entrySet());
-		int[][] updated = jdbc.batchUpdate("update usage_daily set events = events + ? where account_id = ? and usage_day = ?"
-				+ " and event = ?", entries, 500, (ps, e) -> {
-					ps.setLong(1, e.getValue());
-					ps.setObject(2, e.getKey().account());
-					ps.setDate(3, Date.valueOf(e.getKey().day()));
-					ps.setString(4, e.getKey().event());
-				});
-		List<Map.Entry<EventDay, Long>> missing = missing(entries, updated);
-		jdbc.batchUpdate("insert into usage_daily (account_id, usage_day, event, events) values (?, ?, ?, ?)", missing, 500,
-				(ps, e) -> {
-					ps.setObject(1, e.getKey().account());
-					ps.setDate(2, Date.valueOf(e.getKey().day()));
-					ps.setString(3, e.getKey().event());
-					ps.setLong(4, e.getValue());
-				});
+		add("usage_daily", "account_id, usage_day, event", counts,
+				key -> new Object[] { key.account(), Date.valueOf(key.day()), key.event() });
 	}
 
 	void addUsers(Map<UserDay, Long> counts) {
-		List<Map.Entry<UserDay, Long>> entries = new ArrayList<>(counts.entrySet());
-		int[][] updated = jdbc.batchUpdate("update usage_daily_user set events = events + ? where account_id = ?"
-				+ " and usage_day = ? and user_key = ?", entries, 500, (ps, e) -> {
+		add("usage_daily_user", "account_id, usage_day, user_key", counts,
+				key -> new Object[] { key.account(), Date.valueOf(key.day()), key.user() });
+	}
+
+	/**
+	 * One way for all four count tables: add to the rows that exist in one batch, insert the ones that did
+	 * not in another. ({@code MERGE} would do both at once, but H2 and PostgreSQL spell it differently.)
+	 */
+	private <K> void add(String table, String keyColumns, Map<K, Long> counts,
+			java.util.function.Function<K, Object[]> keyValues) {
+		if (counts.isEmpty()) {
+			return;
+		}
+		List<Map.Entry<K, Long>> entries = new ArrayList<>(counts.entrySet());
+		String[] columns = keyColumns.split(",\\s*");
+		String where = String.join(" and ", java.util.Arrays.stream(columns).map(c -> c + " = ?").toList());
+		int[][] updated = jdbc.batchUpdate("update " + table + " set events = events + ? where " + where, entries, 500,
+				(ps, e) -> {
 					ps.setLong(1, e.getValue());
-					ps.setObject(2, e.getKey().account());
-					ps.setDate(3, Date.valueOf(e.getKey().day()));
-					ps.setString(4, e.getKey().user());
+					Object[] key = keyValues.apply(e.getKey());
+					for (int i = 0; i < key.length; i++) {
+						ps.setObject(i + 2, key[i]);
+					}
 				});
-		List<Map.Entry<UserDay, Long>> missing = missing(entries, updated);
-		jdbc.batchUpdate("insert into usage_daily_user (account_id, usage_day, user_key, events) values (?, ?, ?, ?)", missing,
-				500, (ps, e) -> {
-					ps.setObject(1, e.getKey().account());
-					ps.setDate(2, Date.valueOf(e.getKey().day()));
-					ps.setString(3, e.getKey().user());
-					ps.setLong(4, e.getValue());
+		String marks = String.join(", ", java.util.Collections.nCopies(columns.length + 1, "?"));
+		jdbc.batchUpdate("insert into " + table + " (" + keyColumns + ", events) values (" + marks + ")",
+				missing(entries, updated), 500, (ps, e) -> {
+					Object[] key = keyValues.apply(e.getKey());
+					for (int i = 0; i < key.length; i++) {
+						ps.setObject(i + 1, key[i]);
+					}
+					ps.setLong(key.length + 1, e.getValue());
 				});
 	}
 
@@ -90,43 +93,13 @@ class UsageRollups {
 	}
 
 	void addPendingEvents(Map<PendingEvent, Long> counts) {
-		List<Map.Entry<PendingEvent, Long>> entries = new ArrayList<>(counts.entrySet());
-		int[][] updated = jdbc.batchUpdate("update usage_pending_daily set events = events + ? where source_id = ?"
-				+ " and group_id = ? and usage_day = ? and event = ?", entries, 500, (ps, e) -> {
-					ps.setLong(1, e.getValue());
-					ps.setObject(2, e.getKey().source());
-					ps.setString(3, e.getKey().group());
-					ps.setDate(4, Date.valueOf(e.getKey().day()));
-					ps.setString(5, e.getKey().event());
-				});
-		jdbc.batchUpdate("insert into usage_pending_daily (source_id, group_id, usage_day, event, events)"
-				+ " values (?, ?, ?, ?, ?)", missing(entries, updated), 500, (ps, e) -> {
-					ps.setObject(1, e.getKey().source());
-					ps.setString(2, e.getKey().group());
-					ps.setDate(3, Date.valueOf(e.getKey().day()));
-					ps.setString(4, e.getKey().event());
-					ps.setLong(5, e.getValue());
-				});
+		add("usage_pending_daily", "source_id, group_id, usage_day, event", counts,
+				key -> new Object[] { key.source(), key.group(), Date.valueOf(key.day()), key.event() });
 	}
 
 	void addPendingUsers(Map<PendingUser, Long> counts) {
-		List<Map.Entry<PendingUser, Long>> entries = new ArrayList<>(counts.entrySet());
-		int[][] updated = jdbc.batchUpdate("update usage_pending_user set events = events + ? where source_id = ?"
-				+ " and group_id = ? and usage_day = ? and user_key = ?", entries, 500, (ps, e) -> {
-					ps.setLong(1, e.getValue());
-					ps.setObject(2, e.getKey().source());
-					ps.setString(3, e.getKey().group());
-					ps.setDate(4, Date.valueOf(e.getKey().day()));
-					ps.setString(5, e.getKey().user());
-				});
-		jdbc.batchUpdate("insert into usage_pending_user (source_id, group_id, usage_day, user_key, events)"
-				+ " values (?, ?, ?, ?, ?)", missing(entries, updated), 500, (ps, e) -> {
-					ps.setObject(1, e.getKey().source());
-					ps.setString(2, e.getKey().group());
-					ps.setDate(3, Date.valueOf(e.getKey().day()));
-					ps.setString(4, e.getKey().user());
-					ps.setLong(5, e.getValue());
-				});
+		add("usage_pending_user", "source_id, group_id, usage_day, user_key", counts,
+				key -> new Object[] { key.source(), key.group(), Date.valueOf(key.day()), key.user() });
 	}
 
 	/** Moves a group's pending use into the account it now belongs to. */
