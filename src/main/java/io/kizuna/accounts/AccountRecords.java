@@ -15,9 +15,13 @@ public interface AccountRecords {
 	record AccountSummary(AccountId id, String name) {
 	}
 
-	/** What reports group and filter accounts by: segment (size band), plan, owner and stage. */
+	/**
+	 * What reports group and filter accounts by, and segment rules read: size band, plan, owner, stage,
+	 * country, current MRR in the reporting currency (null when nothing is active) and custom field values.
+	 */
 	record AccountProfile(AccountId id, String name, SizeBand size, String plan,
-			io.kizuna.identity.UserId ownerCsm, LifecycleStage stage) {
+			io.kizuna.identity.UserId ownerCsm, LifecycleStage stage, String country,
+			io.kizuna.shared.Money mrrReporting, java.util.Map<String, String> custom) {
 	}
 
 	Optional<AccountSummary> find(AccountId id);
@@ -50,4 +54,21 @@ public interface AccountRecords {
 
 	/** The same for many accounts in one batch (demo data, imports); unknown accounts are skipped. */
 	void recordRevenue(java.util.Map<AccountId, AccountRevenue> revenues);
+
+	/**
+	 * What the account table shows of an account's health, written by the health module: the score (an
+	 * override's while it lasts), its band ({@code GOOD}, {@code NEUTRAL}, {@code AT_RISK}), the change over 30
+	 * days and the segment's key. Null fields clear the column.
+	 */
+	record AccountHealth(Integer score, String band, Integer trend, String segment) {
+	}
+
+	/** Records the health of many accounts in one batch; unknown accounts are skipped. */
+	void recordHealth(java.util.Map<AccountId, AccountHealth> health);
+
+	/**
+	 * Moves an account to another lifecycle stage by a rule, as an edit of the account: its audit history
+	 * and timeline say so. False when the account is gone or already there.
+	 */
+	boolean moveStage(AccountId id, LifecycleStage stage);
 }

@@ -100,6 +100,8 @@ class AccountController {
 		model.addAttribute("plan", filter.plan());
 		model.addAttribute("size", filter.size());
 		model.addAttribute("renewal", filter.renewal());
+		model.addAttribute("band", filter.band());
+		model.addAttribute("segment", filter.segment());
 		model.addAttribute("sort", sort);
 		model.addAttribute("dir", ascending ? "asc" : "desc");
 		if (htmx != null) {
@@ -109,6 +111,8 @@ class AccountController {
 		model.addAttribute("stages", LifecycleStage.values());
 		model.addAttribute("sizes", SizeBand.values());
 		model.addAttribute("plans", accounts.plans());
+		model.addAttribute("bands", List.of("GOOD", "NEUTRAL", "AT_RISK"));
+		model.addAttribute("segments", accounts.segments());
 		model.addAttribute("csms", directory.activeWithRole(Role.CSM));
 		model.addAttribute("renewalWindows", RENEWAL_WINDOWS);
 		model.addAttribute("savedViews", savedViews.of(me.id()));

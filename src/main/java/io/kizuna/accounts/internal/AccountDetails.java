@@ -32,4 +32,9 @@ record AccountDetails(String name, List<String> domains, String industry, Intege
 		return new AccountDetails(name, domains, industry, employeeCount, country, plan, stage, ownerCsm,
 				accountExecutive, salesforceId, hubspotId, values);
 	}
+
+	AccountDetails withStage(LifecycleStage newStage) {
+		return new AccountDetails(name, domains, industry, employeeCount, country, plan, newStage, ownerCsm,
+				accountExecutive, salesforceId, hubspotId, custom);
+	}
 }

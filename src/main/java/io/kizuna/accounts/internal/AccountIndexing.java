@@ -123,6 +123,50 @@ class AccountIndexing implements SmartInitializingSingleton, DisposableBean {
 		changed(List.of(id));
 	}
 
+	/**
+	 * Health columns changed: the cached accounts take the new values and their documents are written again,
+	 * after the commit and off the committing thread, because a recompute of 100,000 scores commits them all
+	 * at once and should not wait for the index. The table catches up a moment later.
+	 */
+	void healthChanged(java.util.Map<AccountId, io.kizuna.accounts.AccountRecords.AccountHealth> health) {
+		if (health.isEmpty()) {
+			return;
+		}
+		Runnable apply = () -> Thread.ofVirtual().name("account-index-health").start(() -> applyHealth(health));
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					apply.run();
+				}
+			});
+		}
+		else {
+			apply.run();
+		}
+	}
+
+	private void applyHealth(java.util.Map<AccountId, io.kizuna.accounts.AccountRecords.AccountHealth> health) {
+		synchronized (healthLock) {
+			if (!ready) {
+				// The build reads the committed columns itself.
+				return;
+			}
+			List<Account> updated = new ArrayList<>();
+			health.forEach((id, h) -> {
+				Account account = current.computeIfPresent(id, (k, a) -> a.withHealth(h));
+				if (account != null) {
+					updated.add(account);
+				}
+			});
+			for (int from = 0; from < updated.size(); from += CHUNK) {
+				index.put(updated.subList(from, Math.min(updated.size(), from + CHUNK)));
+			}
+		}
+	}
+
+	private final Object healthLock = new Object();
+
 	/** One set of changed accounts per transaction, refreshed once after it commits. */
 	@SuppressWarnings("unchecked")
 	private Set<AccountId> pending() {

@@ -13,14 +13,24 @@ import io.kizuna.shared.PageQuery;
  * renewal window (renewing between {@code renewalFrom} and {@code renewalTo}, both included).
  */
 record AccountQuery(String text, LifecycleStage stage, UserId owner, String plan, SizeBand size,
-		LocalDate renewalFrom, LocalDate renewalTo, Map<String, String> custom, PageQuery page) {
+		LocalDate renewalFrom, LocalDate renewalTo, Map<String, String> custom, PageQuery page, String band,
+		String segment) {
 
 	AccountQuery {
 		custom = custom == null ? Map.of() : Map.copyOf(custom);
 	}
 
-	/** The filters as the request carried them; {@code renewal} is "renewing within this many days". */
-	record Filter(String q, LifecycleStage stage, UserId owner, String plan, SizeBand size, Integer renewal) {
+	AccountQuery(String text, LifecycleStage stage, UserId owner, String plan, SizeBand size, LocalDate renewalFrom,
+			LocalDate renewalTo, Map<String, String> custom, PageQuery page) {
+		this(text, stage, owner, plan, size, renewalFrom, renewalTo, custom, page, null, null);
+	}
+
+	/**
+	 * The filters as the request carried them; {@code renewal} is "renewing within this many days", {@code band}
+	 * a health band (GOOD, NEUTRAL, AT_RISK) and {@code segment} a segment's key.
+	 */
+	record Filter(String q, LifecycleStage stage, UserId owner, String plan, SizeBand size, Integer renewal,
+			String band, String segment) {
 
 		/** {@code parameters} are all the request's parameters; those named {@code cf.<key>} filter by a custom field. */
 		AccountQuery toQuery(LocalDate today, Map<String, String> parameters, PageQuery page) {
@@ -32,7 +42,7 @@ record AccountQuery(String text, LifecycleStage stage, UserId owner, String plan
 				}
 			});
 			return new AccountQuery(q, stage, owner, plan, size, days == null ? null : today,
-					days == null ? null : today.plusDays(days), custom, page);
+					days == null ? null : today.plusDays(days), custom, page, band, segment);
 		}
 	}
 
@@ -47,6 +57,9 @@ record AccountQuery(String text, LifecycleStage stage, UserId owner, String plan
 			case "updatedAt" -> "a.updated_at";
 			case "mrr" -> "a.mrr_reporting";
 			case "renewal" -> "a.renewal_date";
+			case "health" -> "a.health_score";
+			case "trend" -> "a.health_trend";
+			case "segment" -> "a.segment_key";
 			default -> "a.name";
 		};
 	}

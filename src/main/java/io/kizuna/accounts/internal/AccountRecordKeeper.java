@@ -28,8 +28,12 @@ class AccountRecordKeeper implements AccountRecords {
 
 	private final SizeBands sizeBands;
 
-	AccountRecordKeeper(Accounts accounts, JdbcTemplate jdbc, AccountIndexing indexing, SizeBands sizeBands) {
+	private final AccountCatalog catalog;
+
+	AccountRecordKeeper(Accounts accounts, JdbcTemplate jdbc, AccountIndexing indexing, SizeBands sizeBands,
+			AccountCatalog catalog) {
 		this.accounts = accounts;
+		this.catalog = catalog;
 		this.sizeBands = sizeBands;
 		this.jdbc = jdbc;
 		this.indexing = indexing;
@@ -70,7 +74,7 @@ class AccountRecordKeeper implements AccountRecords {
 	private AccountProfile profile(Account account) {
 		AccountDetails d = account.details();
 		return new AccountProfile(account.id(), d.name(), sizeBands.of(d.employeeCount()), d.plan(), d.ownerCsm(),
-				d.stage());
+				d.stage(), d.country(), account.revenue().mrrReporting(), d.custom());
 	}
 
 	@Override
@@ -138,5 +142,29 @@ class AccountRecordKeeper implements AccountRecords {
 					ps.setObject(6, row.getKey().value());
 				});
 		indexing.changed(revenues.keySet());
+	}
+
+	@Override
+	public void recordHealth(Map<AccountId, AccountHealth> health) {
+		jdbc.batchUpdate("update account set health_score = ?, health_band = ?, health_trend = ?, segment_key = ?"
+				+ " where id = ?", new java.util.ArrayList<>(health.entrySet()), 1000, (ps, e) -> {
+					AccountHealth h = e.getValue();
+					ps.setObject(1, h.score());
+					ps.setString(2, h.band());
+					ps.setObject(3, h.trend());
+					ps.setString(4, h.segment());
+					ps.setObject(5, e.getKey().value());
+				});
+		indexing.healthChanged(health);
+	}
+
+	@Override
+	public boolean moveStage(AccountId id, io.kizuna.accounts.LifecycleStage stage) {
+		Account account = accounts.findById(id).orElse(null);
+		if (account == null || account.details().stage() == stage) {
+			return false;
+		}
+		catalog.update(id, account.details().withStage(stage), account.version());
+		return true;
 	}
 }

@@ -212,6 +212,14 @@ class AccountSearchIndex implements AutoCloseable {
 					BooleanClause.Occur.FILTER);
 			any = true;
 		}
+		if (q.band() != null && !q.band().isBlank()) {
+			all.add(new TermQuery(new Term("band", q.band())), BooleanClause.Occur.FILTER);
+			any = true;
+		}
+		if (q.segment() != null && !q.segment().isBlank()) {
+			all.add(new TermQuery(new Term("segment", q.segment())), BooleanClause.Occur.FILTER);
+			any = true;
+		}
 		if (q.renewalFrom() != null) {
 			all.add(LongPoint.newRangeQuery("renewal", q.renewalFrom().toEpochDay(), q.renewalTo().toEpochDay()),
 					BooleanClause.Occur.FILTER);
@@ -266,6 +274,9 @@ class AccountSearchIndex implements AutoCloseable {
 			case "updatedAt" -> numeric("s_updated", reverse);
 			case "mrr" -> numeric("s_mrr", reverse);
 			case "renewal" -> numeric("s_renewal", reverse);
+			case "health" -> numeric("s_health", reverse);
+			case "trend" -> numeric("s_trend", reverse);
+			case "segment" -> string("s_segment", reverse);
 			default -> string("s_name", reverse);
 		};
 		return new Sort(column, new SortField("s_id", SortField.Type.STRING));
@@ -321,6 +332,20 @@ class AccountSearchIndex implements AutoCloseable {
 			doc.add(new NumericDocValuesField("s_renewal", renewal.toEpochDay()));
 		}
 		d.custom().forEach((key, value) -> doc.add(new StringField("cf." + key, value, Field.Store.NO)));
+		var health = account.health();
+		if (health.score() != null) {
+			doc.add(new NumericDocValuesField("s_health", health.score()));
+		}
+		if (health.trend() != null) {
+			doc.add(new NumericDocValuesField("s_trend", health.trend()));
+		}
+		if (health.band() != null) {
+			doc.add(new StringField("band", health.band(), Field.Store.NO));
+		}
+		if (health.segment() != null) {
+			doc.add(new StringField("segment", health.segment(), Field.Store.NO));
+			doc.add(new SortedDocValuesField("s_segment", new BytesRef(health.segment())));
+		}
 		return doc;
 	}
 

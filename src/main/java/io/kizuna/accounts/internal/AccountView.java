@@ -13,7 +13,14 @@ import io.kizuna.shared.Money;
 public record AccountView(String id, String name, List<String> domains, String industry, Integer employeeCount,
 		SizeBand sizeBand, String country, String plan, LifecycleStage stage, String ownerCsm,
 		String accountExecutive, String salesforceId, String hubspotId, java.util.Map<String, String> custom,
-		AccountRevenue revenue, Instant createdAt, Instant updatedAt, int version) {
+		AccountRevenue revenue, Instant createdAt, Instant updatedAt, int version,
+		io.kizuna.accounts.AccountRecords.AccountHealth health) {
+
+	/** "+5" or "−3" for the health trend, null without one. */
+	public String trendText() {
+		Integer trend = health.trend();
+		return trend == null ? null : trend > 0 ? "+" + trend : trend < 0 ? "−" + (-trend) : "±0";
+	}
 
 	/** Annual recurring revenue: twelve times the current MRR. */
 	public Money arr() {

@@ -58,6 +58,6 @@ class AccountViews {
 				sizeBands.of(d.employeeCount()), d.country(), d.plan(), d.stage(), names.get(d.ownerCsm()),
 				names.get(d.accountExecutive()), d.salesforceId(), d.hubspotId(), d.custom(), account.revenue(),
 				account.createdAt(),
-				account.updatedAt(), account.version());
+				account.updatedAt(), account.version(), account.health());
 	}
 }

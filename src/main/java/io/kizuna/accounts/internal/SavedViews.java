@@ -25,7 +25,8 @@ class SavedViews {
 	public record SavedView(UUID id, String name, String query) {
 	}
 
-	private static final Set<String> KEPT = Set.of("q", "stage", "owner", "plan", "size", "renewal", "sort", "dir");
+	private static final Set<String> KEPT = Set.of("q", "stage", "owner", "plan", "size", "renewal", "band", "segment", "sort",
+			"dir");
 
 	private final JdbcClient jdbc;
 

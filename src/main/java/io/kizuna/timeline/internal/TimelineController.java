@@ -53,7 +53,7 @@ class TimelineController {
 		model.addAttribute("kinds", TimelineKind.values());
 		model.addAttribute("entries", found.stream()
 			.map(e -> new TimelineView(e.kind(), e.action(), e.occurredAt(), e.title(),
-					e.kind() == TimelineKind.ACTIVITY ? e.detail() : null, fields(e), money(e.amountBefore(), e),
+					prose(e.kind()) ? e.detail() : null, fields(e), money(e.amountBefore(), e),
 					money(e.amountAfter(), e), names.get(e.actor())))
 			.toList());
 		return "timeline/feed :: feed";
@@ -67,8 +67,13 @@ class TimelineController {
 		return broadcast.listen(id);
 	}
 
+	/** Activities keep their outcome, health entries their scorecard's name; the others list changed fields. */
+	private static boolean prose(TimelineKind kind) {
+		return kind == TimelineKind.ACTIVITY || kind == TimelineKind.HEALTH;
+	}
+
 	private static List<String> fields(TimelineEntry e) {
-		if (e.kind() == TimelineKind.ACTIVITY || e.detail() == null || e.detail().isEmpty()) {
+		if (prose(e.kind()) || e.detail() == null || e.detail().isEmpty()) {
 			return List.of();
 		}
 		return Arrays.asList(e.detail().split(","));

@@ -3,7 +3,7 @@ package io.kizuna.timeline.internal;
 /** Where an entry comes from; the timeline can be filtered by it. */
 public enum TimelineKind {
 
-	ACTIVITY, SUBSCRIPTION, ACCOUNT;
+	ACTIVITY, SUBSCRIPTION, ACCOUNT, HEALTH;
 
 	public String labelKey() {
 		return "timeline.kind." + name();

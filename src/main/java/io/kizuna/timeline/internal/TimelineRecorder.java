@@ -7,6 +7,8 @@ import io.kizuna.accounts.AccountChanged;
 import io.kizuna.accounts.AccountsImported;
 import io.kizuna.activities.ActivitiesImported;
 import io.kizuna.activities.ActivityLogged;
+import io.kizuna.health.HealthBandChanged;
+import io.kizuna.health.HealthBandChanges;
 import io.kizuna.subscriptions.SubscriptionChanged;
 import io.kizuna.subscriptions.SubscriptionsImported;
 
@@ -77,6 +79,20 @@ class TimelineRecorder {
 		}
 		entries.insert(entry(event));
 		broadcast.changed(event.accountId());
+	}
+
+	/** A recompute's band changes and drops: one batch, each account's page told once. */
+	@ApplicationModuleListener
+	void on(HealthBandChanges event) {
+		List<TimelineEntry> batch = event.changes().stream().map(TimelineRecorder::entry).toList();
+		entries.insertAll(batch);
+		batch.stream().map(TimelineEntry::accountId).distinct().forEach(broadcast::changed);
+	}
+
+	private static TimelineEntry entry(HealthBandChanged event) {
+		String action = event.kind() == HealthBandChanged.Kind.DROPPED ? "DROPPED" : event.after().name();
+		return new TimelineEntry(UUID.randomUUID(), event.accountId(), event.at(), TimelineKind.HEALTH, action,
+				event.scoreBefore() + " → " + event.scoreAfter(), event.scorecard(), null, null, null, null, null);
 	}
 
 	private static TimelineEntry entry(AccountChanged event) {

@@ -17,8 +17,12 @@ class GroupMapping {
 
 	private final UsageRollups rollups;
 
-	GroupMapping(UsageIdentities identities, UsageRollups rollups) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	GroupMapping(UsageIdentities identities, UsageRollups rollups,
+			org.springframework.context.ApplicationEventPublisher events) {
 		this.identities = identities;
+		this.events = events;
 		this.rollups = rollups;
 	}
 
@@ -28,6 +32,7 @@ class GroupMapping {
 			return false;
 		}
 		rollups.settle(source, groupId, account);
+		events.publishEvent(new io.kizuna.usage.UsageRolledUp(java.util.Set.of(new io.kizuna.accounts.AccountId(account))));
 		return true;
 	}
 }

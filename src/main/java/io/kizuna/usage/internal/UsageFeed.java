@@ -53,10 +53,14 @@ class UsageFeed {
 
 	private final java.time.ZoneId zone;
 
+	private final org.springframework.context.ApplicationEventPublisher publisher;
+
 	UsageFeed(EventLog log, UsageIdentities identities, UsageRollups rollups, GroupMapping mapping,
 			AccountRecords accounts, TransactionTemplate transactions, ObjectMapper json,
-			@org.springframework.beans.factory.annotation.Value("${kizuna.default-time-zone:Asia/Tokyo}") java.time.ZoneId zone) {
+			@org.springframework.beans.factory.annotation.Value("${kizuna.default-time-zone:Asia/Tokyo}") java.time.ZoneId zone,
+			org.springframework.context.ApplicationEventPublisher publisher) {
 		this.log = log;
+		this.publisher = publisher;
 		this.rollups = rollups;
 		this.mapping = mapping;
 		this.zone = zone;
@@ -139,6 +143,12 @@ class UsageFeed {
 		rollups.addUsers(userDays);
 		rollups.addPendingEvents(pendingEvents);
 		rollups.addPendingUsers(pendingUsers);
+		if (!eventDays.isEmpty()) {
+			// Health scores and open pages learn which accounts moved, once this batch has committed.
+			publisher.publishEvent(new io.kizuna.usage.UsageRolledUp(eventDays.keySet().stream()
+				.map(d -> new AccountId(d.account()))
+				.collect(java.util.stream.Collectors.toSet())));
+		}
 	}
 
 	/**

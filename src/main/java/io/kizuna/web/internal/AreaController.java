@@ -12,12 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class AreaController {
 
-	@GetMapping("/success")
-	@PreAuthorize("hasRole('CSM')")
-	String success(Model model) {
-		return comingSoon("success", model);
-	}
-
 	@GetMapping("/support")
 	@PreAuthorize("hasRole('SUPPORT_AGENT')")
 	String support(Model model) {

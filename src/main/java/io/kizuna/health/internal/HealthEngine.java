@@ -1,0 +1,393 @@
+package io.kizuna.health.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.kizuna.accounts.AccountId;
+import io.kizuna.accounts.AccountRecords;
+import io.kizuna.accounts.AccountRecords.AccountHealth;
+import io.kizuna.accounts.AccountRecords.AccountProfile;
+import io.kizuna.accounts.LifecycleStage;
+import io.kizuna.health.HealthBand;
+import io.kizuna.health.HealthBandChanged;
+import io.kizuna.health.HealthBandChanges;
+import io.kizuna.subscriptions.SubscriptionHistories;
+import io.kizuna.surveys.SurveyAnswers;
+import io.kizuna.usage.UsageSignals;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Keeps every account's health score current. Each account's signals (profile, usage, billing, surveys,
+ * sentiment) sit in memory, so a full recompute of 100,000 accounts is arithmetic plus writing what
+ * changed; accounts whose signals moved are marked dirty and rescored from fresh reads a moment later
+ * ({@link HealthTriggers}). Only what changed is written: the current score, the day's history row, the
+ * account table's columns, and a band change for the timeline and playbooks.
+ */
+@Component
+class HealthEngine {
+
+	private static final Logger log = LoggerFactory.getLogger(HealthEngine.class);
+
+	private static final int CHUNK = 5_000;
+
+	/** What the engine holds of one account between refreshes. */
+	private static final class Entry {
+
+		AccountProfile profile;
+
+		Signals signals = Signals.NONE;
+
+		Integer score;
+
+		HealthBand band;
+
+		String values;
+
+		String card;
+
+		Integer monthAgo;
+
+		AccountHealth shown;
+
+		Entry(AccountProfile profile) {
+			this.profile = profile;
+		}
+	}
+
+	/** How far the running (or last) full recompute got. */
+	record Progress(int done, int total, Instant started, Instant finished, int changed) {
+
+		public boolean running() {
+			return finished == null;
+		}
+
+		public int percent() {
+			return total == 0 ? 100 : (int) (100L * done / total);
+		}
+
+		public long millis() {
+			return finished == null ? 0 : java.time.Duration.between(started, finished).toMillis();
+		}
+	}
+
+	private final Map<UUID, Entry> entries = new HashMap<>();
+
+	private final Set<UUID> dirty = ConcurrentHashMap.newKeySet();
+
+	private final Scorecards scorecards;
+
+	private final SegmentBook segments;
+
+	private final HealthRecords records;
+
+	private final CsmJudgement judgement;
+
+	private final HealthSources sources;
+
+	private final AccountRecords accounts;
+
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher events;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	private final HealthSettings settings;
+
+	private volatile boolean ready;
+
+	private volatile Progress progress;
+
+	HealthEngine(Scorecards scorecards, SegmentBook segments, HealthRecords records, CsmJudgement judgement,
+			HealthSources sources, AccountRecords accounts, TransactionTemplate transactions,
+			ApplicationEventPublisher events, ObjectMapper json, Clock clock, HealthSettings settings,
+			@Value("${kizuna.default-time-zone:Asia/Tokyo}") ZoneId zone) {
+		this.scorecards = scorecards;
+		this.segments = segments;
+		this.records = records;
+		this.judgement = judgement;
+		this.sources = sources;
+		this.accounts = accounts;
+		this.transactions = transactions;
+		this.events = events;
+		this.json = json;
+		this.clock = clock;
+		this.zone = zone;
+		this.settings = settings;
+	}
+
+	boolean ready() {
+		return ready;
+	}
+
+	Progress progress() {
+		return progress;
+	}
+
+	LocalDate today() {
+		return LocalDate.now(clock.withZone(zone));
+	}
+
+	ZoneId zone() {
+		return zone;
+	}
+
+	/** These accounts' signals moved; they are rescored on the next refresh. */
+	void markDirty(Collection<UUID> accountIds) {
+		dirty.addAll(accountIds);
+	}
+
+	/** Start and nightly: every signal read again in bulk, then every account scored. */
+	synchronized void reloadAndRecompute() {
+		long started = System.nanoTime();
+		transactions.executeWithoutResult(status -> scorecards.ensureDefault());
+		LocalDate today = today();
+		Map<UUID, Entry> fresh = new HashMap<>();
+		accounts.forEachProfile(p -> fresh.put(p.id().value(), new Entry(p)));
+		sources.forEach(today, (id, update) -> {
+			Entry entry = fresh.get(id);
+			if (entry != null) {
+				entry.signals = update.apply(entry.signals);
+			}
+		});
+		records.asOf(today).forEach((id, day) -> {
+			Entry entry = fresh.get(id);
+			if (entry != null) {
+				entry.score = day.score();
+				entry.band = day.band();
+				entry.values = day.values();
+			}
+		});
+		records.asOf(today.minusDays(30)).forEach((id, day) -> {
+			Entry entry = fresh.get(id);
+			if (entry != null) {
+				entry.monthAgo = day.score();
+			}
+		});
+		entries.clear();
+		entries.putAll(fresh);
+		dirty.clear();
+		log.info("health: signals of {} accounts read in {} ms", entries.size(), (System.nanoTime() - started) / 1_000_000);
+		recomputeAll();
+		ready = true;
+	}
+
+	/**
+	 * Scores every account from the signals in memory (after a scorecard or segment changed, and nightly
+	 * for time-driven measures such as days since last seen), writing only what changed.
+	 */
+	synchronized Progress recomputeAll() {
+		LocalDate today = today();
+		Instant now = clock.instant();
+		Map<UUID, Integer> overrides = judgement.overrides(now);
+		List<Entry> all = new ArrayList<>(entries.values());
+		progress = new Progress(0, all.size(), now, null, 0);
+		int changed = 0;
+		for (int from = 0; from < all.size(); from += CHUNK) {
+			List<Entry> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+			changed += transactions.execute(status -> apply(chunk, today, overrides));
+			progress = new Progress(from + chunk.size(), all.size(), progress.started(), null, changed);
+		}
+		progress = new Progress(all.size(), all.size(), progress.started(), clock.instant(), changed);
+		log.info("health: {} accounts scored in {} ms, {} changed", all.size(), progress.millis(), changed);
+		return progress;
+	}
+
+	/** Rescores the accounts marked dirty, from fresh reads of their signals. */
+	synchronized int refreshDirty() {
+		if (!ready || dirty.isEmpty()) {
+			return 0;
+		}
+		List<UUID> ids = new ArrayList<>(dirty);
+		dirty.removeAll(ids);
+		return refresh(ids);
+	}
+
+	private int refresh(List<UUID> ids) {
+		LocalDate today = today();
+		List<AccountId> accountIds = ids.stream().map(AccountId::new).toList();
+		Map<UUID, AccountProfile> profiles = new HashMap<>();
+		accounts.profiles(accountIds).forEach(p -> profiles.put(p.id().value(), p));
+		Map<UUID, Signals> signals = sources.of(accountIds, today);
+		List<Entry> batch = new ArrayList<>();
+		for (UUID id : ids) {
+			AccountProfile profile = profiles.get(id);
+			if (profile == null) {
+				entries.remove(id);
+				continue;
+			}
+			Entry entry = entries.computeIfAbsent(id, k -> new Entry(profile));
+			entry.profile = profile;
+			entry.signals = signals.getOrDefault(id, Signals.NONE);
+			batch.add(entry);
+		}
+		Map<UUID, Integer> overrides = judgement.overrides(clock.instant());
+		return transactions.execute(status -> apply(batch, today, overrides));
+	}
+
+	/** Scores these entries and writes what changed, in the caller's transaction; answers how many changed. */
+	private int apply(List<Entry> batch, LocalDate today, Map<UUID, Integer> overrides) {
+		Instant now = clock.instant();
+		List<HealthRecords.Scored> scored = new ArrayList<>();
+		List<UUID> unscored = new ArrayList<>();
+		List<HealthBandChanged> changes = new ArrayList<>();
+		Map<AccountId, AccountHealth> shown = new LinkedHashMap<>();
+		Map<AccountId, LifecycleStage> moves = new LinkedHashMap<>();
+		for (Entry entry : batch) {
+			UUID id = entry.profile.id().value();
+			Segment segment = segments.segmentOf(facts(entry, entry.score, entry.band, today));
+			Scorecard card = scorecards.forSegments(segment == null ? Set.of() : Set.of(segment.key()));
+			// A customer that has left has no health to watch; its history stays for backtests.
+			Scorecard.Result result = entry.profile.stage() == LifecycleStage.CHURNED
+					? new Scorecard.Result(null, null, List.of(), Map.of())
+					: card.score(entry.signals, today, zone);
+			String cardKey = card.id() + "/" + card.version();
+			if (result.score() == null) {
+				if (entry.score != null) {
+					unscored.add(id);
+				}
+				entry.score = null;
+				entry.band = null;
+				entry.values = null;
+			}
+			else {
+				String values = json.writeValueAsString(result.values());
+				if (!result.score().equals(entry.score) || result.band() != entry.band || !values.equals(entry.values)
+						|| !cardKey.equals(entry.card)) {
+					scored.add(new HealthRecords.Scored(id, card.id(), result.score(), result.band(),
+							explanation(result), values, today, now));
+					HealthBandChanged change = change(entry, result, card, now);
+					if (change != null) {
+						changes.add(change);
+					}
+				}
+				entry.score = result.score();
+				entry.band = result.band();
+				entry.values = values;
+			}
+			entry.card = cardKey;
+			Integer override = overrides.get(id);
+			Integer showScore = override != null ? override : entry.score;
+			AccountHealth mark = new AccountHealth(showScore, showScore == null ? null : card.band(showScore).name(),
+					entry.score == null || entry.monthAgo == null ? null : entry.score - entry.monthAgo,
+					segment == null ? null : segment.key());
+			if (!mark.equals(entry.shown)) {
+				shown.put(entry.profile.id(), mark);
+				entry.shown = mark;
+			}
+			segments.nextStage(facts(entry, entry.score, entry.band, today))
+				.ifPresent(stage -> moves.put(entry.profile.id(), stage));
+		}
+		records.store(scored);
+		records.forget(unscored);
+		accounts.recordHealth(shown);
+		moves.forEach(accounts::moveStage);
+		if (!changes.isEmpty()) {
+			events.publishEvent(new HealthBandChanges(changes));
+		}
+		return scored.size();
+	}
+
+	private Facts facts(Entry entry, Integer score, HealthBand band, LocalDate today) {
+		return new Facts(entry.profile, entry.signals, score, band, today, zone);
+	}
+
+	/** A band change, or a fall of at least the configured points within the band; a first score is neither. */
+	private HealthBandChanged change(Entry entry, Scorecard.Result result, Scorecard card, Instant now) {
+		if (entry.score == null) {
+			return null;
+		}
+		if (result.band() != entry.band) {
+			return new HealthBandChanged(entry.profile.id(), HealthBandChanged.Kind.BAND_CHANGED, entry.band,
+					result.band(), entry.score, result.score(), card.name(), now);
+		}
+		if (entry.score - result.score() >= settings.dropPoints()) {
+			return new HealthBandChanged(entry.profile.id(), HealthBandChanged.Kind.DROPPED, entry.band, result.band(),
+					entry.score, result.score(), card.name(), now);
+		}
+		return null;
+	}
+
+	/** Each measure's part, in the words of its reading, as JSON kept with the score. */
+	private String explanation(Scorecard.Result result) {
+		List<Explanation.Part> parts = result.contributions()
+			.stream()
+			.map(c -> new Explanation.Part(c.metric(), c.weight(), c.points(), Math.round(c.share() * 10) / 10.0,
+					c.hasData() ? c.reading().messageKey() : null,
+					c.hasData() ? List.of(c.reading().arguments()) : List.of()))
+			.toList();
+		return json.writeValueAsString(parts);
+	}
+
+	/** The engine's current view of an account (tests, and the page right after a change). */
+	synchronized Integer scoreOf(UUID account) {
+		Entry entry = entries.get(account);
+		return entry == null ? null : entry.score;
+	}
+
+	/** How many accounts each segment holds now (key "" for accounts in none). */
+	synchronized Map<String, Integer> segmentSizes() {
+		Map<String, Integer> sizes = new HashMap<>();
+		entries.values().forEach(e -> sizes.merge(e.shown == null || e.shown.segment() == null ? "" : e.shown.segment(),
+				1, Integer::sum));
+		return sizes;
+	}
+
+	/**
+	 * Accounts by segment and band as shown (overrides included): for each segment key ("" for none), the
+	 * counts of GOOD, NEUTRAL, AT_RISK and not yet scored.
+	 */
+	synchronized Map<String, int[]> distribution() {
+		Map<String, int[]> counts = new java.util.TreeMap<>();
+		for (Entry e : entries.values()) {
+			String segment = e.shown == null || e.shown.segment() == null ? "" : e.shown.segment();
+			int slot = e.shown == null || e.shown.band() == null ? 3 : HealthBand.valueOf(e.shown.band()).ordinal();
+			counts.computeIfAbsent(segment, k -> new int[4])[slot]++;
+		}
+		return counts;
+	}
+
+	java.util.Optional<LocalDate[]> historySpan() {
+		return records.historySpan();
+	}
+
+	/** Drops an account that was deleted. */
+	synchronized void forget(UUID account) {
+		entries.remove(account);
+		dirty.remove(account);
+	}
+
+	/** Accounts the engine knows, for benchmarks and the overview. */
+	synchronized int size() {
+		return entries.size();
+	}
+
+	/** The account ids the engine holds (a full refresh after settings moved every account). */
+	synchronized Set<UUID> ids() {
+		return new HashSet<>(entries.keySet());
+	}
+}
