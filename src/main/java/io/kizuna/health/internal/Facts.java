@@ -14,9 +14,8 @@ import io.kizuna.health.HealthBand;
 record Facts(AccountProfile profile, Signals signals, Integer score, HealthBand band, LocalDate today, ZoneId zone) {
 
 	/** The fields a rule may name, besides {@code cf.<key>} for a custom field. */
-	static final List<String> FIELDS = List.of("size", "plan", "stage", "country", "mrr", "health.score",
-			"health.band", "usage.activeUsers", "usage.featuresUsed", "usage.daysSinceLastSeen", "billing.seats",
-			"contract.months");
+	static final List<String> FIELDS = List.of("size", "plan", "stage", "country", "mrr", "score", "band",
+			"activeUsers", "featuresUsed", "daysSinceLastSeen", "seats", "contractMonths");
 
 	static boolean known(String field) {
 		return field != null && (FIELDS.contains(field) || field.matches("cf\\.[a-z0-9_]{1,60}"));
@@ -33,13 +32,13 @@ record Facts(AccountProfile profile, Signals signals, Integer score, HealthBand 
 			case "stage" -> profile.stage() == null ? null : profile.stage().name();
 			case "country" -> profile.country();
 			case "mrr" -> profile.mrrReporting() == null ? 0.0 : profile.mrrReporting().amount().doubleValue();
-			case "health.score" -> score == null ? null : score.doubleValue();
-			case "health.band" -> band == null ? null : band.name();
-			case "usage.activeUsers" -> signals.usage() == null ? 0.0 : (double) signals.usage().activeUsers();
-			case "usage.featuresUsed" -> signals.usage() == null ? 0.0 : (double) signals.usage().featuresUsed();
-			case "usage.daysSinceLastSeen" -> reading(Metric.DAYS_SINCE_LAST_SEEN);
-			case "billing.seats" -> signals.billing() == null ? 0.0 : (double) signals.billing().seats();
-			case "contract.months" -> reading(Metric.CONTRACT_AGE);
+			case "score" -> score == null ? null : score.doubleValue();
+			case "band" -> band == null ? null : band.name();
+			case "activeUsers" -> signals.usage() == null ? 0.0 : (double) signals.usage().activeUsers();
+			case "featuresUsed" -> signals.usage() == null ? 0.0 : (double) signals.usage().featuresUsed();
+			case "daysSinceLastSeen" -> reading(Metric.DAYS_SINCE_LAST_SEEN);
+			case "seats" -> signals.billing() == null ? 0.0 : (double) signals.billing().seats();
+			case "contractMonths" -> reading(Metric.CONTRACT_AGE);
 			default -> null;
 		};
 	}

@@ -100,9 +100,12 @@ class HealthAdminController {
 	}
 
 	@PostMapping("/admin/health/import")
-	String importFile(@RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect)
+	String importFile(@RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect)
 			throws java.io.IOException {
 		try {
+			if (file == null || file.isEmpty()) {
+				throw new io.kizuna.shared.InvalidRequest("health.yaml.noFile");
+			}
 			int[] counts = yaml.importDocument(new String(file.getBytes(), StandardCharsets.UTF_8));
 			redirect.addFlashAttribute("notice", "health.notice.imported");
 			redirect.addFlashAttribute("noticeArgs", new Object[] { counts[0], counts[1], counts[2] });

@@ -165,9 +165,10 @@ class HealthSettingsApi {
 		return yaml.export();
 	}
 
-	@PutMapping(value = "/configuration", consumes = { "application/yaml", "text/yaml", "text/plain" })
+	@PutMapping("/configuration")
 	@PreAuthorize("hasRole('ADMIN')")
-	@Operation(summary = "Replace scorecards, segments and lifecycle rules with a YAML document, all or nothing")
+	@Operation(summary = "Replace scorecards, segments and lifecycle rules with a YAML document (sent as "
+			+ "application/yaml or text/plain), all or nothing")
 	Map<String, Integer> importDocument(@RequestBody String document) {
 		int[] counts = yaml.importDocument(document);
 		return Map.of("scorecards", counts[0], "segments", counts[1], "lifecycleRules", counts[2]);

@@ -8,7 +8,7 @@ import io.kizuna.shared.InvalidRequest;
 
 /**
  * Moves an account from one lifecycle stage to another once all its conditions hold, e.g. out of
- * onboarding when {@code usage.featuresUsed GTE 3}. Stages can still be set by hand on the account.
+ * onboarding when {@code featuresUsed GTE 3}. Stages can still be set by hand on the account.
  */
 record LifecycleRule(UUID id, LifecycleStage from, LifecycleStage to, List<Rule> when) {
 

@@ -9,7 +9,7 @@ import io.kizuna.shared.InvalidRequest;
 
 /**
  * Rules as an admin types them, one per line: {@code size EQ ENTERPRISE} for a segment, and
- * {@code ONBOARDING -> ADOPTION: usage.featuresUsed GTE 3; usage.activeUsers GTE 5} for a lifecycle rule.
+ * {@code ONBOARDING -> ADOPTION: featuresUsed GTE 3; activeUsers GTE 5} for a lifecycle rule.
  * A line that cannot be read is refused with its number.
  */
 final class RuleText {

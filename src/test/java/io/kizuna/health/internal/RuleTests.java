@@ -36,8 +36,8 @@ class RuleTests {
 		assertThat(new Rule("plan", Rule.Op.NE, "Pro").holds(acme)).isFalse();
 		assertThat(new Rule("mrr", Rule.Op.GTE, "500,000").holds(acme)).isTrue();
 		assertThat(new Rule("mrr", Rule.Op.LT, "500000").holds(acme)).isFalse();
-		assertThat(new Rule("health.band", Rule.Op.EQ, "AT_RISK").holds(acme)).isTrue();
-		assertThat(new Rule("health.score", Rule.Op.LTE, "40").holds(acme)).isTrue();
+		assertThat(new Rule("band", Rule.Op.EQ, "AT_RISK").holds(acme)).isTrue();
+		assertThat(new Rule("score", Rule.Op.LTE, "40").holds(acme)).isTrue();
 		assertThat(new Rule("cf.region", Rule.Op.EQ, "kansai").holds(acme)).isTrue();
 		assertThat(Rule.all(List.of(new Rule("size", Rule.Op.EQ, "ENTERPRISE"), new Rule("plan", Rule.Op.EQ, "Pro")), acme))
 			.isTrue();
@@ -46,7 +46,7 @@ class RuleTests {
 	@Test
 	void aMissingValueMatchesNothingNotEvenNotEqual() {
 		Facts unscored = facts(SizeBand.SMB, null, 0, null, null, Map.of());
-		assertThat(new Rule("health.score", Rule.Op.LT, "40").holds(unscored)).isFalse();
+		assertThat(new Rule("score", Rule.Op.LT, "40").holds(unscored)).isFalse();
 		assertThat(new Rule("plan", Rule.Op.NE, "Pro").holds(unscored)).isFalse();
 		assertThat(new Rule("cf.region", Rule.Op.EQ, "Kansai").holds(unscored)).isFalse();
 		// Text compared as a number does not match rather than fail.
@@ -74,7 +74,7 @@ class RuleTests {
 
 	@Test
 	void lifecycleRulesReadAndWriteTheSameText() {
-		String text = "ONBOARDING -> ADOPTION: usage.featuresUsed GTE 3; usage.activeUsers GTE 5";
+		String text = "ONBOARDING -> ADOPTION: featuresUsed GTE 3; activeUsers GTE 5";
 		List<LifecycleRule> rules = RuleText.lifecycle(text);
 		assertThat(rules).hasSize(1);
 		assertThat(rules.getFirst().from()).isEqualTo(LifecycleStage.ONBOARDING);

@@ -42,7 +42,7 @@ class MessagesTests {
 
 	private static final Pattern STATIC_KEY = Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]");
 
-	private static final Pattern JAVA_KEY = Pattern.compile("\"((?:user|password|profile|token|tokens|error|login|account|contact|subscription|activity|timeline|import|customField|savedView|metrics|survey|usage)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
+	private static final Pattern JAVA_KEY = Pattern.compile("\"((?:user|password|profile|token|tokens|error|login|account|contact|subscription|activity|timeline|import|customField|savedView|metrics|survey|usage|health)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
 
 	private static final Pattern VALIDATION_KEY = Pattern.compile("message = \"\\{([A-Za-z0-9_.]+)}\"");
 
