@@ -37,4 +37,17 @@ record ScoreLine(LocalDate from, LocalDate to, String points, Integer low, Integ
 	public boolean empty() {
 		return points.isEmpty();
 	}
+
+	/** The latest point, "x,y", marked with a dot (a single day draws no line). */
+	public String last() {
+		return points.substring(points.lastIndexOf(' ') + 1);
+	}
+
+	public String lastX() {
+		return last().substring(0, last().indexOf(','));
+	}
+
+	public String lastY() {
+		return last().substring(last().indexOf(',') + 1);
+	}
 }

@@ -102,7 +102,7 @@ class Scorecards {
 		catch (DuplicateKeyException duplicate) {
 			throw new ConflictException("health.scorecard.duplicateName", card.name());
 		}
-		cards = null;
+		forget();
 		return saved;
 	}
 
@@ -113,13 +113,13 @@ class Scorecards {
 			throw new ConflictException("health.scorecard.lastDefault");
 		}
 		jdbc.update("delete from health_scorecard where id = ?", id);
-		cards = null;
+		forget();
 	}
 
 	/** Removes a card without the last-default check (an import that brings its own default). */
 	void deleteAny(UUID id) {
 		jdbc.update("delete from health_scorecard where id = ?", id);
-		cards = null;
+		forget();
 	}
 
 	/** The first start writes the standard card; later starts leave the admin's cards alone. */
@@ -141,6 +141,23 @@ class Scorecards {
 
 	/** Forgets the cached cards (after an import replaced them). */
 	void reload() {
+		forget();
+	}
+
+	/**
+	 * Forgets the cached copy now and again once the transaction has ended: a reader on another thread may
+	 * load the rows in between, as they were before this change committed.
+	 */
+	private void forget() {
 		cards = null;
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager
+				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int status) {
+						cards = null;
+					}
+				});
+		}
 	}
 }

@@ -96,7 +96,7 @@ class SegmentBook {
 			segment(valid.key()).orElseThrow(() -> new NotFoundException("health.segment.notFound", valid.key()));
 			throw new ConflictException("health.segment.conflict");
 		}
-		segments = null;
+		forget();
 		return segment(valid.key()).orElseThrow();
 	}
 
@@ -104,7 +104,7 @@ class SegmentBook {
 		if (jdbc.update("delete from health_segment where segment_key = ?", key) == 0) {
 			throw new NotFoundException("health.segment.notFound", key);
 		}
-		segments = null;
+		forget();
 	}
 
 	@Transactional(readOnly = true)
@@ -134,7 +134,7 @@ class SegmentBook {
 			jdbc.update("insert into lifecycle_rule (id, from_stage, to_stage, rules, position) values (?, ?, ?, ?, ?)",
 					rule.id(), rule.from().name(), rule.to().name(), json.writeValueAsString(rule.when()), position++);
 		}
-		lifecycle = null;
+		forget();
 		return lifecycle();
 	}
 
@@ -159,7 +159,25 @@ class SegmentBook {
 
 	/** Forgets the cached segments and rules (after an import replaced them). */
 	void reload() {
+		forget();
+	}
+
+	/**
+	 * Forgets the cached copy now and again once the transaction has ended: a reader on another thread may
+	 * load the rows in between, as they were before this change committed.
+	 */
+	private void forget() {
 		segments = null;
 		lifecycle = null;
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager
+				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int status) {
+						segments = null;
+						lifecycle = null;
+					}
+				});
+		}
 	}
 }

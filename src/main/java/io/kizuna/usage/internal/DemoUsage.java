@@ -61,7 +61,7 @@ class DemoUsage {
 		Map<UsageIdentities.Key, UsageIdentities.Group> groups = new HashMap<>();
 		Map<UsageIdentities.Key, UsageIdentities.User> users = new HashMap<>();
 		Map<UsageRollups.EventDay, Long> events = new HashMap<>();
-		Map<UsageRollups.UserDay, Long> userDays = new HashMap<>();
+		Map<UsageRollups.UserDay, UsageRollups.Use> userDays = new HashMap<>();
 		for (DemoAccount account : accounts) {
 			Random random = new Random(created.seed() * 31_337L + account.index());
 			story(account, random, today, created.now(), groups, users, events, userDays);
@@ -76,7 +76,7 @@ class DemoUsage {
 
 	private static void story(DemoAccount account, Random random, LocalDate today, Instant now,
 			Map<UsageIdentities.Key, UsageIdentities.Group> groups, Map<UsageIdentities.Key, UsageIdentities.User> users,
-			Map<UsageRollups.EventDay, Long> events, Map<UsageRollups.UserDay, Long> userDays) {
+			Map<UsageRollups.EventDay, Long> events, Map<UsageRollups.UserDay, UsageRollups.Use> userDays) {
 		int people = Math.clamp((account.employees() == null ? 40 : account.employees()) / 20, 2, 40);
 		// The share of people who use the product on a working day, by where the customer is in its life.
 		int daily = switch (account.stage()) {
@@ -112,8 +112,9 @@ class DemoUsage {
 					String feature = FEATURES.get(Math.min(FEATURES.size() - 1, (int) Math.abs(random.nextGaussian() * 2.5)));
 					events.merge(new UsageRollups.EventDay(group.account, day, feature), 1L, Long::sum);
 				}
-				userDays.merge(new UsageRollups.UserDay(group.account, day, DEMO_SOURCE + "/" + userId), (long) count,
-						Long::sum);
+				// One session a day of a few minutes per event, as people use a B2B tool between other work.
+				userDays.merge(new UsageRollups.UserDay(group.account, day, DEMO_SOURCE + "/" + userId),
+						new UsageRollups.Use(count, 1, count * (60L + random.nextInt(240))), UsageRollups.Use::plus);
 				user.events += count;
 				group.events += count;
 				Instant at = day.atTime(9 + random.nextInt(9), random.nextInt(60)).atZone(ZoneId.of("Asia/Tokyo")).toInstant();

@@ -106,6 +106,9 @@ class UsageFeed {
 			if ("group".equals(event.path("type").asString())) {
 				groupKeys.add(new Key(source, event.path("groupId").asString()));
 			}
+			if ("alias".equals(event.path("type").asString()) && event.hasNonNull("previousId")) {
+				userKeys.add(new Key(source, truncate(event.get("previousId").asString(), 200)));
+			}
 		}
 		Map<Key, User> users = new HashMap<>(identities.users(userKeys));
 		users.values().stream().filter(u -> u.groupId != null).forEach(u -> groupKeys.add(new Key(u.source, u.groupId)));
@@ -116,9 +119,9 @@ class UsageFeed {
 			.distinct()
 			.toList());
 		Map<UsageRollups.EventDay, Long> eventDays = new HashMap<>();
-		Map<UsageRollups.UserDay, Long> userDays = new HashMap<>();
+		Map<UsageRollups.UserDay, UsageRollups.Use> userDays = new HashMap<>();
 		Map<UsageRollups.PendingEvent, Long> pendingEvents = new HashMap<>();
-		Map<UsageRollups.PendingUser, Long> pendingUsers = new HashMap<>();
+		Map<UsageRollups.PendingUser, UsageRollups.Use> pendingUsers = new HashMap<>();
 		for (JsonNode event : events) {
 			User user = apply(event, users, groups, matched);
 			String name = rolledUp(event);
@@ -127,14 +130,17 @@ class UsageFeed {
 			}
 			java.time.LocalDate day = Instant.parse(event.path("timestamp").asString()).atZone(zone).toLocalDate();
 			String userKey = user.source + "/" + user.userId;
+			UsageRollups.Use use = new UsageRollups.Use(1, user.sessionBegun ? 1 : 0, user.secondsOfUse);
+			user.sessionBegun = false;
 			if (user.account != null) {
 				eventDays.merge(new UsageRollups.EventDay(user.account, day, name), 1L, Long::sum);
-				userDays.merge(new UsageRollups.UserDay(user.account, day, userKey), 1L, Long::sum);
+				userDays.merge(new UsageRollups.UserDay(user.account, day, userKey), use, UsageRollups.Use::plus);
 			}
 			else if (user.groupId != null) {
 				// Not dropped: kept for the group until it is mapped to an account.
 				pendingEvents.merge(new UsageRollups.PendingEvent(user.source, user.groupId, day, name), 1L, Long::sum);
-				pendingUsers.merge(new UsageRollups.PendingUser(user.source, user.groupId, day, userKey), 1L, Long::sum);
+				pendingUsers.merge(new UsageRollups.PendingUser(user.source, user.groupId, day, userKey), use,
+						UsageRollups.Use::plus);
 			}
 		}
 		identities.saveGroups(groups.values());
@@ -177,18 +183,26 @@ class UsageFeed {
 		User user = userId == null ? null : users.computeIfAbsent(new Key(source, userId), k -> {
 			User fresh = new User(source, userId);
 			fresh.firstSeen = at;
-			fresh.lastSeen = at;
 			return fresh;
 		});
 		if (user != null) {
 			user.events++;
-			user.lastSeen = at.isAfter(user.lastSeen) ? at : user.lastSeen;
+			session(user, at);
+			user.lastSeen = user.lastSeen == null || at.isAfter(user.lastSeen) ? at : user.lastSeen;
 		}
 		String type = event.path("type").asString();
 		if ("identify".equals(type) && user != null) {
 			JsonNode traits = event.path("traits");
 			user.email = traits.hasNonNull("email") ? truncate(traits.get("email").asString(), 320) : user.email;
 			user.name = traits.hasNonNull("name") ? truncate(traits.get("name").asString(), 200) : user.name;
+		}
+		if ("alias".equals(type) && user != null && event.hasNonNull("previousId")) {
+			// The same person under an earlier id (often the anonymous one): the new id takes over its company.
+			User previous = users.get(new Key(source, truncate(event.get("previousId").asString(), 200)));
+			if (previous != null && user.groupId == null) {
+				user.groupId = previous.groupId;
+				user.account = previous.account;
+			}
 		}
 		Group group = null;
 		if ("group".equals(type)) {
@@ -221,6 +235,21 @@ class UsageFeed {
 			}
 		}
 		return user;
+	}
+
+	private static final long SESSION_GAP_SECONDS = 30 * 60;
+
+	/**
+	 * Sessions and time of use, the usual web-analytics way: an event more than 30 minutes after the user's
+	 * previous one (or a user's first) begins a session; within a session the time since the previous event
+	 * counts as use. An event older than the previous one (sent late) adds neither. Identify, group and alias
+	 * calls are not use, but they mark the person as there: a session they begin counts with the next use.
+	 */
+	private static void session(User user, Instant at) {
+		long gap = user.lastSeen == null ? Long.MAX_VALUE : at.getEpochSecond() - user.lastSeen.getEpochSecond();
+		// A session begun by an identify or group call is counted with the next event of use.
+		user.sessionBegun |= gap > SESSION_GAP_SECONDS;
+		user.secondsOfUse = gap >= 0 && gap <= SESSION_GAP_SECONDS ? gap : 0;
 	}
 
 	private static String user(JsonNode event) {

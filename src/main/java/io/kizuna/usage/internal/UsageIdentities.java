@@ -65,6 +65,11 @@ class UsageIdentities {
 
 		boolean stored;
 
+		/** Not stored: whether a session has begun that no event of use has counted yet, and the seconds of use the event just applied adds. */
+		transient boolean sessionBegun;
+
+		transient long secondsOfUse;
+
 		User(UUID source, String userId) {
 			this.source = source;
 			this.userId = userId;

@@ -23,6 +23,25 @@ class UsageRollups {
 	record UserDay(UUID account, LocalDate day, String user) {
 	}
 
+	/**
+	 * What one user did on one day: events, sessions begun (an event more than 30 minutes after the user's
+	 * previous one, or the first ever), and seconds of use (the time between events within a session).
+	 */
+	record Use(long events, long sessions, long seconds) {
+
+		Use plus(Use other) {
+			return new Use(events + other.events, sessions + other.sessions, seconds + other.seconds);
+		}
+
+		long[] counts() {
+			return new long[] { events, sessions, seconds };
+		}
+	}
+
+	private static final List<String> EVENTS = List.of("events");
+
+	private static final List<String> USE = List.of("events", "sessions", "seconds");
+
 	private final JdbcTemplate jdbc;
 
 	UsageRollups(JdbcTemplate jdbc) {
@@ -31,12 +50,12 @@ class UsageRollups {
 
 	/** Adds the counts: updates the rows that exist, inserts the others. */
 	void addEvents(Map<EventDay, Long> counts) {
-		add("usage_daily", "account_id, usage_day, event", counts,
+		add("usage_daily", "account_id, usage_day, event", EVENTS, counts, n -> new long[] { n },
 				key -> new Object[] { key.account(), Date.valueOf(key.day()), key.event() });
 	}
 
-	void addUsers(Map<UserDay, Long> counts) {
-		add("usage_daily_user", "account_id, usage_day, user_key", counts,
+	void addUsers(Map<UserDay, Use> counts) {
+		add("usage_daily_user", "account_id, usage_day, user_key", USE, counts, Use::counts,
 				key -> new Object[] { key.account(), Date.valueOf(key.day()), key.user() });
 	}
 
@@ -44,30 +63,37 @@ class UsageRollups {
 	 * One way for all four count tables: add to the rows that exist in one batch, insert the ones that did
 	 * not in another. ({@code MERGE} would do both at once, but H2 and PostgreSQL spell it differently.)
 	 */
-	private <K> void add(String table, String keyColumns, Map<K, Long> counts,
-			java.util.function.Function<K, Object[]> keyValues) {
+	private <K, V> void add(String table, String keyColumns, List<String> counters, Map<K, V> counts,
+			java.util.function.Function<V, long[]> values, java.util.function.Function<K, Object[]> keyValues) {
 		if (counts.isEmpty()) {
 			return;
 		}
-		List<Map.Entry<K, Long>> entries = new ArrayList<>(counts.entrySet());
+		List<Map.Entry<K, V>> entries = new ArrayList<>(counts.entrySet());
 		String[] columns = keyColumns.split(",\\s*");
 		String where = String.join(" and ", java.util.Arrays.stream(columns).map(c -> c + " = ?").toList());
-		int[][] updated = jdbc.batchUpdate("update " + table + " set events = events + ? where " + where, entries, 500,
+		String set = String.join(", ", counters.stream().map(c -> c + " = " + c + " + ?").toList());
+		int[][] updated = jdbc.batchUpdate("update " + table + " set " + set + " where " + where, entries, 500,
 				(ps, e) -> {
-					ps.setLong(1, e.getValue());
+					long[] add = values.apply(e.getValue());
+					for (int i = 0; i < add.length; i++) {
+						ps.setLong(i + 1, add[i]);
+					}
 					Object[] key = keyValues.apply(e.getKey());
 					for (int i = 0; i < key.length; i++) {
-						ps.setObject(i + 2, key[i]);
+						ps.setObject(i + add.length + 1, key[i]);
 					}
 				});
-		String marks = String.join(", ", java.util.Collections.nCopies(columns.length + 1, "?"));
-		jdbc.batchUpdate("insert into " + table + " (" + keyColumns + ", events) values (" + marks + ")",
-				missing(entries, updated), 500, (ps, e) -> {
+		String marks = String.join(", ", java.util.Collections.nCopies(columns.length + counters.size(), "?"));
+		jdbc.batchUpdate("insert into " + table + " (" + keyColumns + ", " + String.join(", ", counters) + ") values ("
+				+ marks + ")", missing(entries, updated), 500, (ps, e) -> {
 					Object[] key = keyValues.apply(e.getKey());
 					for (int i = 0; i < key.length; i++) {
 						ps.setObject(i + 1, key[i]);
 					}
-					ps.setLong(key.length + 1, e.getValue());
+					long[] add = values.apply(e.getValue());
+					for (int i = 0; i < add.length; i++) {
+						ps.setLong(key.length + i + 1, add[i]);
+					}
 				});
 	}
 
@@ -93,12 +119,12 @@ class UsageRollups {
 	}
 
 	void addPendingEvents(Map<PendingEvent, Long> counts) {
-		add("usage_pending_daily", "source_id, group_id, usage_day, event", counts,
+		add("usage_pending_daily", "source_id, group_id, usage_day, event", EVENTS, counts, n -> new long[] { n },
 				key -> new Object[] { key.source(), key.group(), Date.valueOf(key.day()), key.event() });
 	}
 
-	void addPendingUsers(Map<PendingUser, Long> counts) {
-		add("usage_pending_user", "source_id, group_id, usage_day, user_key", counts,
+	void addPendingUsers(Map<PendingUser, Use> counts) {
+		add("usage_pending_user", "source_id, group_id, usage_day, user_key", USE, counts, Use::counts,
 				key -> new Object[] { key.source(), key.group(), Date.valueOf(key.day()), key.user() });
 	}
 
@@ -110,11 +136,11 @@ class UsageRollups {
 					events.merge(new EventDay(account, rs.getDate(1).toLocalDate(), rs.getString(2)), rs.getLong(3),
 							Long::sum);
 				}, source, group);
-		Map<UserDay, Long> users = new java.util.HashMap<>();
-		jdbc.query("select usage_day, user_key, events from usage_pending_user where source_id = ? and group_id = ?",
-				rs -> {
-					users.merge(new UserDay(account, rs.getDate(1).toLocalDate(), rs.getString(2)), rs.getLong(3),
-							Long::sum);
+		Map<UserDay, Use> users = new java.util.HashMap<>();
+		jdbc.query("select usage_day, user_key, events, sessions, seconds from usage_pending_user"
+				+ " where source_id = ? and group_id = ?", rs -> {
+					users.merge(new UserDay(account, rs.getDate(1).toLocalDate(), rs.getString(2)),
+							new Use(rs.getLong(3), rs.getLong(4), rs.getLong(5)), Use::plus);
 				}, source, group);
 		addEvents(events);
 		addUsers(users);
@@ -160,5 +186,52 @@ class UsageRollups {
 		return jdbc.query("select event, sum(events) as n from usage_daily where account_id = ? and usage_day between ? and ?"
 				+ " group by event order by n desc, event limit ?", (rs, i) -> new EventCount(rs.getString(1),
 						rs.getLong(2)), account, Date.valueOf(from), Date.valueOf(to), limit);
+	}
+
+	/** Sessions, seconds of use and active user-days between two days (the average usage time's parts). */
+	record Time(long sessions, long seconds, long userDays) {
+
+		/** Minutes of use per active user and day, the "average usage time" KPI. */
+		public double minutesPerUserDay() {
+			return userDays == 0 ? 0 : Math.round(seconds / 6.0 / userDays) / 10.0;
+		}
+	}
+
+	Time time(UUID account, LocalDate from, LocalDate to) {
+		return jdbc.queryForObject("select coalesce(sum(sessions), 0), coalesce(sum(seconds), 0), count(*)"
+				+ " from usage_daily_user where account_id = ? and usage_day between ? and ?",
+				(rs, n) -> new Time(rs.getLong(1), rs.getLong(2), rs.getLong(3)), account, Date.valueOf(from),
+				Date.valueOf(to));
+	}
+
+	/** One of an account's most active users: events, active days and minutes of use in the window. */
+	record TopUser(String userKey, long events, long days, long minutes) {
+	}
+
+	List<TopUser> topUsers(UUID account, LocalDate from, LocalDate to, int limit) {
+		return jdbc.query("select user_key, sum(events) as n, count(*), sum(seconds) from usage_daily_user"
+				+ " where account_id = ? and usage_day between ? and ? group by user_key order by n desc, user_key limit ?",
+				(rs, i) -> new TopUser(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) / 60), account,
+				Date.valueOf(from), Date.valueOf(to), limit);
+	}
+
+	/** Per week (from each Monday), how many of the named features the account used. */
+	record WeekAdoption(LocalDate week, int features) {
+	}
+
+	List<WeekAdoption> adoption(UUID account, LocalDate firstMonday, int weeks) {
+		Map<LocalDate, java.util.Set<String>> used = new java.util.TreeMap<>();
+		jdbc.query("select distinct d.usage_day, f.feature from usage_daily d join usage_feature_event f on f.event = d.event"
+				+ " where d.account_id = ? and d.usage_day >= ?", rs -> {
+					LocalDate day = rs.getDate(1).toLocalDate();
+					LocalDate monday = day.minusDays(day.getDayOfWeek().getValue() - 1L);
+					used.computeIfAbsent(monday, k -> new java.util.HashSet<>()).add(rs.getString(2));
+				}, account, Date.valueOf(firstMonday));
+		List<WeekAdoption> series = new ArrayList<>();
+		for (int w = 0; w < weeks; w++) {
+			LocalDate week = firstMonday.plusWeeks(w);
+			series.add(new WeekAdoption(week, used.getOrDefault(week, java.util.Set.of()).size()));
+		}
+		return series;
 	}
 }

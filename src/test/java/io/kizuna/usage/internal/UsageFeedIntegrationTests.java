@@ -195,6 +195,48 @@ class UsageFeedIntegrationTests {
 			.andExpect(status().isBadRequest());
 	}
 
+	@Test
+	void sessionsTimeOfUseTopUsersAndAnAliasedUser() throws Exception {
+		TestAccounts accounts = new TestAccounts(mvc, context);
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String acme = account(accounts, "Sessions " + tag, "sessions-" + tag + ".example");
+		String created = mvc.perform(post("/api/v1/sources").header("Authorization", ADMIN)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Web " + tag + "\",\"kind\":\"WEB\"}"))
+			.andReturn().getResponse().getContentAsString();
+		String key = JsonPath.read(created, "$.writeKey");
+		// Yesterday in Tokyo: 10:00 and 10:05 are one session (5 minutes of use), 10:50 begins another.
+		java.time.ZonedDateTime ten = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).minusDays(1)
+			.atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Tokyo"));
+		String batch = """
+				{"batch":[
+				 {"type":"group","anonymousId":"anon-%1$s","groupId":"sessions-%1$s.example","timestamp":"%2$s"},
+				 {"type":"alias","previousId":"anon-%1$s","userId":"hanako-%1$s","timestamp":"%2$s"},
+				 {"type":"identify","userId":"hanako-%1$s","traits":{"name":"山田 花子"},"timestamp":"%2$s"},
+				 {"type":"track","userId":"hanako-%1$s","event":"Signed In","timestamp":"%3$s"},
+				 {"type":"track","userId":"hanako-%1$s","event":"Report Exported","timestamp":"%4$s"}]}"""
+			.formatted(tag, ten.toInstant(), ten.plusMinutes(5).toInstant(), ten.plusMinutes(50).toInstant());
+		mvc.perform(post("/v1/batch").contentType(MediaType.APPLICATION_JSON)
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((key + ":").getBytes(StandardCharsets.UTF_8)))
+			.content(batch))
+			.andExpect(status().isOk());
+
+		feed.poll();
+
+		// The alias carried the anonymous visitor's company over to the signed-in user.
+		assertThat(userAccount(JsonPath.read(created, "$.id"), "hanako-" + tag)).isEqualTo(acme);
+		mvc.perform(get("/api/v1/accounts/" + acme + "/usage").header("Authorization", accounts.token()))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.sessions").value(2))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.averageMinutesPerUserDay")
+				.value(5.0))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.topUsers[0].name")
+				.value("山田 花子"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.topUsers[0].events")
+				.value(2))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.adoption.length()")
+				.value(12));
+	}
+
 	private String userAccount(String source, String user) {
 		List<String> found = jdbc.query("select account_id from usage_user where source_id = ? and user_id = ?",
 				(rs, n) -> rs.getString(1), UUID.fromString(source), user);
