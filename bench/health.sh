@@ -4,6 +4,7 @@
 #
 #   bench/health.sh [accounts] [load seconds] [database] [delay ms between a connection's batches]
 #   defaults: 100000 accounts, 60 s, postgresql (or h2), 30 ms
+#   REUSE_DB=1 keeps the PostgreSQL database of an earlier run (the demo company takes minutes to write).
 #
 # 1. target/kizuna.jar with the demo company of that size (PostgreSQL: database kizuna_bench_health, made
 #    anew). The start reads every account's signals from the database and scores them: its time, from the
@@ -39,7 +40,9 @@ trap cleanup EXIT
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $("$JAVA" -version 2>&1 | head -1); $DATABASE"
 DB_ARGS=()
 if [ "$DATABASE" = postgresql ]; then
-  psql -h 127.0.0.1 -U postgres -qc "drop database if exists kizuna_bench_health with (force)" -c "create database kizuna_bench_health"
+  if [ "${REUSE_DB:-0}" != 1 ]; then
+    psql -h 127.0.0.1 -U postgres -qc "drop database if exists kizuna_bench_health with (force)" -c "create database kizuna_bench_health"
+  fi
   DB_ARGS=(--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/kizuna_bench_health --spring.datasource.username=postgres)
 fi
 "$JAVA" -Xmx4g -jar target/kizuna.jar --server.port=$PORT --kizuna.data-dir="$WORK/data" "${DB_ARGS[@]}" \
@@ -50,7 +53,7 @@ get() { curl -fs -H "Authorization: Bearer $TOKEN" "$BASE$1"; }
 send() { curl -fs -X "$1" -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" -d "$3" "$BASE$2"; }
 field() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 start=$(date +%s)
-until get "/api/v1/health/recompute" 2>/dev/null | field "d['total'] if d and d.get('finished') else ''" 2>/dev/null | grep -q "^$ACCOUNTS$"; do
+until get "/api/v1/health/recompute" 2>/dev/null | field "d['total'] if d and d.get('finished') else ''" 2>/dev/null | grep -q "^[0-9]"; do
   kill -0 $PID 2>/dev/null || { tail -50 "$WORK/kizuna.log" >&2; exit 1; }
   sleep 2
 done

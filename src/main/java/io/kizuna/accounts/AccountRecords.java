@@ -52,6 +52,14 @@ public interface AccountRecords {
 	 */
 	java.util.Map<String, AccountId> resolve(java.util.Collection<String> keys);
 
+	/** The keys by which another system may name an account. */
+	enum ExternalKey {
+		SALESFORCE_ID, HUBSPOT_ID, DOMAIN
+	}
+
+	/** The same, looking the keys up only as the given kinds of id (a usage source's configured matching). */
+	java.util.Map<String, AccountId> resolve(java.util.Collection<String> keys, java.util.Set<ExternalKey> by);
+
 	/** The same for many accounts in one batch (demo data, imports); unknown accounts are skipped. */
 	void recordRevenue(java.util.Map<AccountId, AccountRevenue> revenues);
 

@@ -102,21 +102,34 @@ class AccountRecordKeeper implements AccountRecords {
 	@Override
 	@Transactional(readOnly = true)
 	public Map<String, AccountId> resolve(java.util.Collection<String> keys) {
+		return resolve(keys, java.util.EnumSet.allOf(ExternalKey.class));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<String, AccountId> resolve(java.util.Collection<String> keys, java.util.Set<ExternalKey> by) {
 		Map<String, AccountId> found = new java.util.HashMap<>();
 		List<String> wanted = keys.stream().filter(java.util.Objects::nonNull).distinct().toList();
 		for (int from = 0; from < wanted.size(); from += 1000) {
 			List<String> chunk = wanted.subList(from, Math.min(wanted.size(), from + 1000));
 			String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
 			Object[] args = chunk.toArray();
-			jdbc.query("select domain, account_id from account_domain where domain in (" + marks + ")", rs -> {
-				found.put(rs.getString(1), new AccountId(rs.getObject(2, java.util.UUID.class)));
-			}, chunk.stream().map(k -> k.toLowerCase(java.util.Locale.ROOT)).toArray());
-			jdbc.query("select hubspot_id, id from account where hubspot_id in (" + marks + ")", rs -> {
-				found.put(rs.getString(1), new AccountId(rs.getObject(2, java.util.UUID.class)));
-			}, args);
-			jdbc.query("select salesforce_id, id from account where salesforce_id in (" + marks + ")", rs -> {
-				found.put(rs.getString(1), new AccountId(rs.getObject(2, java.util.UUID.class)));
-			}, args);
+			// Later lookups win a clash: a Salesforce id beats a HubSpot id beats a domain.
+			if (by.contains(ExternalKey.DOMAIN)) {
+				jdbc.query("select domain, account_id from account_domain where domain in (" + marks + ")", rs -> {
+					found.put(rs.getString(1), new AccountId(rs.getObject(2, java.util.UUID.class)));
+				}, chunk.stream().map(k -> k.toLowerCase(java.util.Locale.ROOT)).toArray());
+			}
+			if (by.contains(ExternalKey.HUBSPOT_ID)) {
+				jdbc.query("select hubspot_id, id from account where hubspot_id in (" + marks + ")", rs -> {
+					found.put(rs.getString(1), new AccountId(rs.getObject(2, java.util.UUID.class)));
+				}, args);
+			}
+			if (by.contains(ExternalKey.SALESFORCE_ID)) {
+				jdbc.query("select salesforce_id, id from account where salesforce_id in (" + marks + ")", rs -> {
+					found.put(rs.getString(1), new AccountId(rs.getObject(2, java.util.UUID.class)));
+				}, args);
+			}
 		}
 		// Domains were looked up in lower case: answer under the key as given.
 		for (String key : wanted) {

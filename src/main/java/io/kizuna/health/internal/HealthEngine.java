@@ -69,6 +69,11 @@ class HealthEngine {
 
 		AccountHealth shown;
 
+		/** Whether a current score row exists, and the day of the latest history row. */
+		boolean stored;
+
+		LocalDate storedDay;
+
 		Entry(AccountProfile profile) {
 			this.profile = profile;
 		}
@@ -180,6 +185,13 @@ class HealthEngine {
 				entry.score = day.score();
 				entry.band = day.band();
 				entry.values = day.values();
+				entry.storedDay = day.day();
+			}
+		});
+		records.forEachScored(id -> {
+			Entry entry = fresh.get(id);
+			if (entry != null) {
+				entry.stored = true;
 			}
 		});
 		records.asOf(today.minusDays(30)).forEach((id, day) -> {
@@ -207,10 +219,17 @@ class HealthEngine {
 		List<Entry> all = new ArrayList<>(entries.values());
 		progress = new Progress(0, all.size(), now, null, 0);
 		int changed = 0;
+		int inserted = 0;
 		for (int from = 0; from < all.size(); from += CHUNK) {
 			List<Entry> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-			changed += transactions.execute(status -> apply(chunk, today, overrides));
+			int[] counts = applyAndMove(chunk, today, overrides);
+			changed += counts[0];
+			inserted += counts[1];
 			progress = new Progress(from + chunk.size(), all.size(), progress.started(), null, changed);
+			if (inserted > 20_000) {
+				records.refreshStatistics();
+				inserted = 0;
+			}
 		}
 		progress = new Progress(all.size(), all.size(), progress.started(), clock.instant(), changed);
 		log.info("health: {} accounts scored in {} ms, {} changed", all.size(), progress.millis(), changed);
@@ -246,17 +265,52 @@ class HealthEngine {
 			batch.add(entry);
 		}
 		Map<UUID, Integer> overrides = judgement.overrides(clock.instant());
-		return transactions.execute(status -> apply(batch, today, overrides));
+		return applyAndMove(batch, today, overrides)[0];
+	}
+
+	/**
+	 * Scores and stores in one transaction, then moves lifecycle stages, each an account edit of its own:
+	 * one that fails (the account changed meanwhile) must not undo the scores, and is tried again on the
+	 * account's next scoring.
+	 */
+	private int[] applyAndMove(List<Entry> batch, LocalDate today, Map<UUID, Integer> overrides) {
+		Map<AccountId, LifecycleStage> moves = new LinkedHashMap<>();
+		int[] changed;
+		try {
+			changed = transactions.execute(status -> apply(batch, today, overrides, moves));
+		}
+		catch (RuntimeException failed) {
+			// What memory says was stored was not: forget it, so that the next refresh writes these again,
+			// updating first (and inserting what the updates do not find).
+			batch.forEach(entry -> {
+				entry.values = null;
+				entry.shown = null;
+				entry.stored = true;
+				entry.storedDay = today;
+				dirty.add(entry.profile.id().value());
+			});
+			throw failed;
+		}
+		moves.forEach((account, stage) -> {
+			try {
+				accounts.moveStage(account, stage);
+			}
+			catch (RuntimeException refused) {
+				log.warn("health: lifecycle rule could not move {} to {}: {}", account, stage, refused.getMessage());
+			}
+		});
+		return changed;
 	}
 
 	/** Scores these entries and writes what changed, in the caller's transaction; answers how many changed. */
-	private int apply(List<Entry> batch, LocalDate today, Map<UUID, Integer> overrides) {
+	/** Answers how many scores changed and how many rows were inserted. */
+	private int[] apply(List<Entry> batch, LocalDate today, Map<UUID, Integer> overrides,
+			Map<AccountId, LifecycleStage> moves) {
 		Instant now = clock.instant();
 		List<HealthRecords.Scored> scored = new ArrayList<>();
 		List<UUID> unscored = new ArrayList<>();
 		List<HealthBandChanged> changes = new ArrayList<>();
 		Map<AccountId, AccountHealth> shown = new LinkedHashMap<>();
-		Map<AccountId, LifecycleStage> moves = new LinkedHashMap<>();
 		for (Entry entry : batch) {
 			UUID id = entry.profile.id().value();
 			Segment segment = segments.segmentOf(facts(entry, entry.score, entry.band, today));
@@ -267,9 +321,10 @@ class HealthEngine {
 					: card.score(entry.signals, today, zone);
 			String cardKey = card.id() + "/" + card.version();
 			if (result.score() == null) {
-				if (entry.score != null) {
+				if (entry.stored) {
 					unscored.add(id);
 				}
+				entry.stored = false;
 				entry.score = null;
 				entry.band = null;
 				entry.values = null;
@@ -279,7 +334,9 @@ class HealthEngine {
 				if (!result.score().equals(entry.score) || result.band() != entry.band || !values.equals(entry.values)
 						|| !cardKey.equals(entry.card)) {
 					scored.add(new HealthRecords.Scored(id, card.id(), result.score(), result.band(),
-							explanation(result), values, today, now));
+							explanation(result), values, today, now, entry.stored, today.equals(entry.storedDay)));
+					entry.stored = true;
+					entry.storedDay = today;
 					HealthBandChanged change = change(entry, result, card, now);
 					if (change != null) {
 						changes.add(change);
@@ -302,14 +359,13 @@ class HealthEngine {
 			segments.nextStage(facts(entry, entry.score, entry.band, today))
 				.ifPresent(stage -> moves.put(entry.profile.id(), stage));
 		}
-		records.store(scored);
+		int inserted = records.store(scored);
 		records.forget(unscored);
 		accounts.recordHealth(shown);
-		moves.forEach(accounts::moveStage);
 		if (!changes.isEmpty()) {
 			events.publishEvent(new HealthBandChanges(changes));
 		}
-		return scored.size();
+		return new int[] { scored.size(), inserted };
 	}
 
 	private Facts facts(Entry entry, Integer score, HealthBand band, LocalDate today) {

@@ -28,9 +28,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class HealthRecords {
 
-	/** A score to store: the current one and that day's history row. */
+	/**
+	 * A score to store: the current one and that day's history row. {@code stored} and {@code storedToday}
+	 * say whether those rows exist already (the engine knows), so that new rows are inserted straight away:
+	 * an update that finds nothing costs a look-up per row, and on PostgreSQL, whose plans were made when the
+	 * table was still empty, a scan of the whole table.
+	 */
 	record Scored(UUID account, UUID scorecard, int score, HealthBand band, String explanation, String values,
-			LocalDate day, Instant at) {
+			LocalDate day, Instant at, boolean stored, boolean storedToday) {
+
+		Scored(UUID account, UUID scorecard, int score, HealthBand band, String explanation, String values, LocalDate day,
+				Instant at) {
+			this(account, scorecard, score, band, explanation, values, day, at, true, true);
+		}
 	}
 
 	/** An account's current score as stored. */
@@ -47,13 +57,18 @@ class HealthRecords {
 		this.jdbc = jdbc;
 	}
 
-	/** Writes current scores and history rows: updates what exists in one batch, inserts the rest in another. */
-	void store(List<Scored> scores) {
+	/**
+	 * Writes current scores and history rows: updates the rows that exist in one batch, inserts the others
+	 * in another (also those an update did not find after all). Answers how many rows were inserted.
+	 */
+	int store(List<Scored> scores) {
 		if (scores.isEmpty()) {
-			return;
+			return 0;
 		}
+		List<Scored> existing = scores.stream().filter(Scored::stored).toList();
+		List<Scored> inserts = new ArrayList<>(scores.stream().filter(s -> !s.stored()).toList());
 		int[][] updated = jdbc.batchUpdate("update health_score set scorecard_id = ?, score = ?, band = ?,"
-				+ " explanation = ?, computed_at = ? where account_id = ?", scores, 1000, (ps, s) -> {
+				+ " explanation = ?, computed_at = ? where account_id = ?", existing, 1000, (ps, s) -> {
 					ps.setObject(1, s.scorecard());
 					ps.setInt(2, s.score());
 					ps.setString(3, s.band().name());
@@ -61,8 +76,9 @@ class HealthRecords {
 					ps.setTimestamp(5, Timestamp.from(s.at()));
 					ps.setObject(6, s.account());
 				});
+		inserts.addAll(missing(existing, updated));
 		jdbc.batchUpdate("insert into health_score (account_id, scorecard_id, score, band, explanation, computed_at)"
-				+ " values (?, ?, ?, ?, ?, ?)", missing(scores, updated), 1000, (ps, s) -> {
+				+ " values (?, ?, ?, ?, ?, ?)", inserts, 1000, (ps, s) -> {
 					ps.setObject(1, s.account());
 					ps.setObject(2, s.scorecard());
 					ps.setInt(3, s.score());
@@ -70,22 +86,43 @@ class HealthRecords {
 					ps.setString(5, s.explanation());
 					ps.setTimestamp(6, Timestamp.from(s.at()));
 				});
+		List<Scored> sameDay = scores.stream().filter(Scored::storedToday).toList();
+		List<Scored> newDays = new ArrayList<>(scores.stream().filter(s -> !s.storedToday()).toList());
 		int[][] days = jdbc.batchUpdate("update health_score_day set score = ?, band = ?, metric_values = ?"
-				+ " where account_id = ? and score_day = ?", scores, 1000, (ps, s) -> {
+				+ " where account_id = ? and score_day = ?", sameDay, 1000, (ps, s) -> {
 					ps.setInt(1, s.score());
 					ps.setString(2, s.band().name());
 					ps.setString(3, s.values());
 					ps.setObject(4, s.account());
 					ps.setDate(5, Date.valueOf(s.day()));
 				});
+		newDays.addAll(missing(sameDay, days));
 		jdbc.batchUpdate("insert into health_score_day (account_id, score_day, score, band, metric_values)"
-				+ " values (?, ?, ?, ?, ?)", missing(scores, days), 1000, (ps, s) -> {
+				+ " values (?, ?, ?, ?, ?)", newDays, 1000, (ps, s) -> {
 					ps.setObject(1, s.account());
 					ps.setDate(2, Date.valueOf(s.day()));
 					ps.setInt(3, s.score());
 					ps.setString(4, s.band().name());
 					ps.setString(5, s.values());
 				});
+		return inserts.size() + newDays.size();
+	}
+
+	/** The accounts that have a current score row. */
+	@Transactional(readOnly = true)
+	void forEachScored(Consumer<UUID> accounts) {
+		jdbc.query("select account_id from health_score", rs -> {
+			accounts.accept(rs.getObject(1, UUID.class));
+		});
+	}
+
+	/**
+	 * New statistics for the planner after many rows were inserted at once (the first scoring of every
+	 * account): PostgreSQL keeps planning for an empty table until autovacuum comes round.
+	 */
+	void refreshStatistics() {
+		String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+		jdbc.execute("PostgreSQL".equals(product) ? "analyze health_score, health_score_day" : "analyze");
 	}
 
 	private static <T> List<T> missing(List<T> entries, int[][] updated) {

@@ -117,7 +117,7 @@ class UsageFeed {
 			.filter(k -> !groups.containsKey(k) || groups.get(k).account == null)
 			.map(Key::id)
 			.distinct()
-			.toList());
+			.toList(), groupMatch);
 		Map<UsageRollups.EventDay, Long> eventDays = new HashMap<>();
 		Map<UsageRollups.UserDay, UsageRollups.Use> userDays = new HashMap<>();
 		Map<UsageRollups.PendingEvent, Long> pendingEvents = new HashMap<>();
@@ -275,6 +275,10 @@ class UsageFeed {
 	@org.springframework.beans.factory.annotation.Value("${kizuna.usage.retention-days:400}")
 	private int retentionDays;
 
+	/** What a group call's groupId is matched against ({@code kizuna.usage.group-match}): by default all three. */
+	@org.springframework.beans.factory.annotation.Value("${kizuna.usage.group-match:SALESFORCE_ID,HUBSPOT_ID,DOMAIN}")
+	private java.util.Set<AccountRecords.ExternalKey> groupMatch;
+
 	/** A new or changed account may be the one an unmatched group named all along. */
 	@ApplicationModuleListener
 	void on(AccountChanged changed) {
@@ -289,7 +293,8 @@ class UsageFeed {
 	synchronized void rematch() {
 		transactions.executeWithoutResult(status -> {
 			List<Group> unmatched = identities.unmatched(10_000);
-			Map<String, AccountId> found = accounts.resolve(unmatched.stream().map(g -> g.groupId).distinct().toList());
+			Map<String, AccountId> found = accounts.resolve(unmatched.stream().map(g -> g.groupId).distinct().toList(),
+					groupMatch);
 			for (Group group : unmatched) {
 				AccountId account = found.get(group.groupId);
 				if (account != null) {

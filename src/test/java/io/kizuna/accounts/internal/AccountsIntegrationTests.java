@@ -126,6 +126,25 @@ class AccountsIntegrationTests {
 			.andExpect(jsonPath("$.name").value("Renamed by Aiko"));
 	}
 
+	@Autowired
+	io.kizuna.accounts.AccountRecords records;
+
+	@Test
+	void otherSystemsFindAnAccountOnlyByTheKindsOfIdTheyMayUse() throws Exception {
+		String crmId = unique("0015m");
+		String domain = unique("match-") + ".example";
+		String id = JsonPath.read(mvc.perform(put("/api/v1/accounts/external/salesforce/" + crmId)
+			.header("Authorization", apiToken(Role.SALES)).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"Match\",\"stage\":\"ADOPTION\",\"domains\":[\"" + domain + "\"]}"))
+			.andReturn().getResponse().getContentAsString(), "$.id");
+		var all = records.resolve(java.util.List.of(crmId, domain.toUpperCase(), "nobody.example"));
+		assertThat(all).containsKeys(crmId, domain.toUpperCase()).doesNotContainKey("nobody.example");
+		assertThat(all.get(crmId).toString()).isEqualTo(id);
+		var domainsOnly = records.resolve(java.util.List.of(crmId, domain),
+				java.util.EnumSet.of(io.kizuna.accounts.AccountRecords.ExternalKey.DOMAIN));
+		assertThat(domainsOnly).containsKey(domain).doesNotContainKey(crmId);
+	}
+
 	@Test
 	void upsertByCrmIdIsIdempotent() throws Exception {
 		String token = apiToken(Role.SALES);

@@ -262,6 +262,29 @@ class HealthIntegrationTests {
 			.andExpect(jsonPath("$.detail").value(containsString("has ended")));
 	}
 
+	@Test
+	void thePagesSpeakJapaneseAndRefuseBadRulesInWords() throws Exception {
+		var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user(new io.kizuna.identity.internal.TestUsers(context).create(io.kizuna.identity.Role.ADMIN));
+		mvc.perform(get("/admin/health").with(admin).header("Accept-Language", "ja"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.stringContainsInOrder("ヘルススコア設定", "スコアカード",
+					"Standard", "セグメント", "ライフサイクルルール")));
+		mvc.perform(post("/admin/health/segments").with(admin)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.header("Accept-Language", "ja")
+			.param("key", "bad-" + tag).param("name", "Bad").param("coverage", "TECH_TOUCH").param("priority", "5")
+			.param("creating", "true").param("rules", "size EQ SMB\nmrr GTE lots"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("mrr のルールの比較値「lots」は数値ではありません。")));
+		mvc.perform(get("/api/v1/health/segments").header("Authorization", ADMIN))
+			.andExpect(jsonPath("$[?(@.key == 'bad-" + tag + "')]").isEmpty());
+		mvc.perform(get("/success").with(csm()).header("Accept-Language", "ja"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.stringContainsInOrder("カスタマーサクセス",
+					"ヘルス区分・セグメント別の顧客", "全顧客", "直近7日間にリスクへ移った顧客")));
+	}
+
 	private void awaitScore(String account, int score) {
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> mvc.perform(api(get("/api/v1/accounts/" + account + "/health")))
 			.andExpect(jsonPath("$.score").value(score)));
