@@ -1,7 +1,6 @@
 -- Customer health. Scorecards (an admin's weighted measures and band thresholds, stored as JSON so that
--- a measure can be added without a migration), each account's current score with the words that explain
--- it, the daily history of scores and of every metric's value (what a backtest replays), CSM overrides
--- that end by themselves, and the CSM's sentiment, which is one of the measures.
+-- a measure can be added without a migration), the daily history of scores and of every metric's value,
+-- band changes, CSM overrides that end by themselves, and the CSM's sentiment, one of the measures.
 create table health_scorecard (
     id           uuid          not null primary key,
     name         varchar(100)  not null,
@@ -15,27 +14,36 @@ create table health_scorecard (
 
 create unique index health_scorecard_name_ux on health_scorecard (name);
 
-create table health_score (
-    account_id   uuid          not null primary key references account (id) on delete cascade,
-    scorecard_id uuid          not null,
-    score        integer       not null,
-    band         varchar(10)   not null,
-    explanation  varchar(4000) not null,
-    computed_at  timestamp with time zone not null
-);
-
-create index health_score_band_ix on health_score (band, score);
-
+-- One row per account and day on which its score, band or any metric's value changed (a day without a
+-- row has the score of the latest day before it, and the latest row is the current score): the score (null
+-- when no measure had data), every metric's value (what a backtest replays under another scorecard) and
+-- what each reading said (the arguments of "Active users 12 of 50 seats"). A recompute that changes
+-- nothing writes nothing.
 create table health_score_day (
-    account_id   uuid          not null references account (id) on delete cascade,
-    score_day    date          not null,
-    score        integer       not null,
-    band         varchar(10)   not null,
+    account_id    uuid          not null references account (id) on delete cascade,
+    score_day     date          not null,
+    scorecard_id  uuid,
+    score         integer,
+    band          varchar(10),
     metric_values varchar(1000) not null,
+    readings      varchar(1000),
+    computed_at   timestamp with time zone not null,
     primary key (account_id, score_day)
 );
 
 create index health_score_day_day_ix on health_score_day (score_day);
+
+-- Band changes, for "moved to at risk this week" without reading the whole history.
+create table health_band_change (
+    account_id   uuid          not null references account (id) on delete cascade,
+    changed_at   timestamp with time zone not null,
+    from_band    varchar(10)   not null,
+    to_band      varchar(10)   not null,
+    score_before integer       not null,
+    score_after  integer       not null
+);
+
+create index health_band_change_ix on health_band_change (changed_at, to_band);
 
 create table health_override (
     account_id   uuid          not null primary key references account (id) on delete cascade,
@@ -74,14 +82,3 @@ create table lifecycle_rule (
     rules        varchar(4000) not null,
     position     integer       not null
 );
-
--- What the account table shows, filters and sorts on, written by the health module as scores change
--- (the same way subscriptions write the account's MRR): score, band, change over 30 days, segment.
-alter table account add column health_score integer;
-alter table account add column health_band varchar(10);
-alter table account add column health_trend integer;
-alter table account add column segment_key varchar(60);
-
-create index account_health_ix on account (health_score);
-create index account_health_band_ix on account (health_band);
-create index account_segment_ix on account (segment_key);

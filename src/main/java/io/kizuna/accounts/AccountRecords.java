@@ -71,7 +71,10 @@ public interface AccountRecords {
 	record AccountHealth(Integer score, String band, Integer trend, String segment) {
 	}
 
-	/** Records the health of many accounts in one batch; unknown accounts are skipped. */
+	/**
+	 * Records the health of many accounts for the account table to show, filter and sort on; unknown accounts
+	 * are skipped. Kept in memory, not stored: the health module says it all again at every start.
+	 */
 	void recordHealth(java.util.Map<AccountId, AccountHealth> health);
 
 	/**

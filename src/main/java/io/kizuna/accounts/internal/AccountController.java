@@ -112,7 +112,7 @@ class AccountController {
 		model.addAttribute("sizes", SizeBand.values());
 		model.addAttribute("plans", accounts.plans());
 		model.addAttribute("bands", List.of("GOOD", "NEUTRAL", "AT_RISK"));
-		model.addAttribute("segments", accounts.segments());
+		model.addAttribute("segments", indexing.segments());
 		model.addAttribute("csms", directory.activeWithRole(Role.CSM));
 		model.addAttribute("renewalWindows", RENEWAL_WINDOWS);
 		model.addAttribute("savedViews", savedViews.of(me.id()));

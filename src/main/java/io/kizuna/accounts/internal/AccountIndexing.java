@@ -80,7 +80,8 @@ class AccountIndexing implements SmartInitializingSingleton, DisposableBean {
 		current.clear();
 		int[] count = { 0 };
 		accounts.forEachChunk(new AccountQuery(null, null, null, null, null, null, null, Map.of(),
-				new PageQuery(0, 1, "name", true)), CHUNK, chunk -> {
+				new PageQuery(0, 1, "name", true)), CHUNK, rows -> {
+					List<Account> chunk = rows.stream().map(this::withHealth).toList();
 					index.load(chunk);
 					chunk.forEach(account -> current.put(account.id(), account));
 					count[0] += chunk.size();
@@ -124,45 +125,50 @@ class AccountIndexing implements SmartInitializingSingleton, DisposableBean {
 	}
 
 	/**
-	 * Health columns changed: the cached accounts take the new values and their documents are written again,
-	 * after the commit and off the committing thread, because a recompute of 100,000 scores commits them all
-	 * at once and should not wait for the index. The table catches up a moment later.
+	 * What the health module last said of each account (score, band, trend, segment). It lives here, in
+	 * memory, and not in the account table: a changed scorecard moves 100,000 scores at once, and the
+	 * account table's many indexes made writing them there take longer than the whole recompute may. The
+	 * health module says it all again at every start.
 	 */
-	void healthChanged(java.util.Map<AccountId, io.kizuna.accounts.AccountRecords.AccountHealth> health) {
-		if (health.isEmpty()) {
-			return;
-		}
-		Runnable apply = () -> Thread.ofVirtual().name("account-index-health").start(() -> applyHealth(health));
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					apply.run();
-				}
-			});
-		}
-		else {
-			apply.run();
-		}
+	private final Map<AccountId, io.kizuna.accounts.AccountRecords.AccountHealth> health =
+			new java.util.concurrent.ConcurrentHashMap<>();
+
+	private Account withHealth(Account account) {
+		io.kizuna.accounts.AccountRecords.AccountHealth h = health.get(account.id());
+		return h == null ? account : account.withHealth(h);
 	}
 
-	private void applyHealth(java.util.Map<AccountId, io.kizuna.accounts.AccountRecords.AccountHealth> health) {
+	/** The health of these accounts changed: kept at once, written into the index off the caller's thread. */
+	void healthChanged(Map<AccountId, io.kizuna.accounts.AccountRecords.AccountHealth> changed) {
+		if (changed.isEmpty()) {
+			return;
+		}
+		health.putAll(changed);
+		Thread.ofVirtual().name("account-index-health").start(() -> applyHealth(changed.keySet()));
+	}
+
+	private void applyHealth(java.util.Collection<AccountId> ids) {
 		synchronized (healthLock) {
 			if (!ready) {
-				// The build reads the committed columns itself.
+				// The build takes the health as it puts each account in.
 				return;
 			}
 			List<Account> updated = new ArrayList<>();
-			health.forEach((id, h) -> {
-				Account account = current.computeIfPresent(id, (k, a) -> a.withHealth(h));
+			for (AccountId id : ids) {
+				Account account = current.computeIfPresent(id, (k, a) -> withHealth(a));
 				if (account != null) {
 					updated.add(account);
 				}
-			});
+			}
 			for (int from = 0; from < updated.size(); from += CHUNK) {
 				index.put(updated.subList(from, Math.min(updated.size(), from + CHUNK)));
 			}
 		}
+	}
+
+	/** The segments accounts are in now, for the table's filter. */
+	List<String> segments() {
+		return health.values().stream().map(h -> h.segment()).filter(java.util.Objects::nonNull).distinct().sorted().toList();
 	}
 
 	private final Object healthLock = new Object();
@@ -199,7 +205,7 @@ class AccountIndexing implements SmartInitializingSingleton, DisposableBean {
 		boolean large = all.size() >= LARGE;
 		for (int from = 0; from < all.size(); from += CHUNK) {
 			List<AccountId> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-			List<Account> found = accounts.findAll(chunk);
+			List<Account> found = accounts.findAll(chunk).stream().map(this::withHealth).toList();
 			index.put(found);
 			found.forEach(account -> current.put(account.id(), account));
 			Set<AccountId> gone = new LinkedHashSet<>(chunk);
@@ -215,6 +221,10 @@ class AccountIndexing implements SmartInitializingSingleton, DisposableBean {
 	/** The table's page: ids from the index in order, the accounts themselves from the database. */
 	PageResult<Account> search(AccountQuery query) {
 		if (!ready) {
+			if ((query.band() != null && !query.band().isBlank()) || (query.segment() != null && !query.segment().isBlank())) {
+				// Health lives in the index only: until it is built, nothing is known to match.
+				return new PageResult<>(List.of(), 0, query.page().page(), query.page().size());
+			}
 			return accounts.search(query);
 		}
 		Map<String, CustomField> fields = new HashMap<>();

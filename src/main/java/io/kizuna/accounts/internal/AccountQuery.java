@@ -48,7 +48,7 @@ record AccountQuery(String text, LifecycleStage stage, UserId owner, String plan
 
 	static final String CUSTOM_PREFIX = "cf.";
 
-	/** Sortable columns and the SQL behind them; anything else sorts by name. */
+	/** Sortable columns and the SQL behind them; anything else (health, trend, segment: index only) sorts by name. */
 	static String sortColumn(String sort) {
 		return switch (sort == null ? "" : sort) {
 			case "employees" -> "a.employee_count";
@@ -57,9 +57,6 @@ record AccountQuery(String text, LifecycleStage stage, UserId owner, String plan
 			case "updatedAt" -> "a.updated_at";
 			case "mrr" -> "a.mrr_reporting";
 			case "renewal" -> "a.renewal_date";
-			case "health" -> "a.health_score";
-			case "trend" -> "a.health_trend";
-			case "segment" -> "a.segment_key";
 			default -> "a.name";
 		};
 	}

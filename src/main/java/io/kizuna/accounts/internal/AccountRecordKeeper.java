@@ -159,15 +159,6 @@ class AccountRecordKeeper implements AccountRecords {
 
 	@Override
 	public void recordHealth(Map<AccountId, AccountHealth> health) {
-		jdbc.batchUpdate("update account set health_score = ?, health_band = ?, health_trend = ?, segment_key = ?"
-				+ " where id = ?", new java.util.ArrayList<>(health.entrySet()), 1000, (ps, e) -> {
-					AccountHealth h = e.getValue();
-					ps.setObject(1, h.score());
-					ps.setString(2, h.band());
-					ps.setObject(3, h.trend());
-					ps.setString(4, h.segment());
-					ps.setObject(5, e.getKey().value());
-				});
 		indexing.healthChanged(health);
 	}
 

@@ -34,8 +34,7 @@ class Accounts {
 
 	private static final String COLUMNS = "a.id, a.name, a.industry, a.employee_count, a.country, a.plan, "
 			+ "a.lifecycle_stage, a.owner_csm_id, a.account_executive_id, a.salesforce_id, a.hubspot_id, "
-			+ "a.created_at, a.updated_at, a.version, a.mrr, a.mrr_currency, a.mrr_reporting, a.mrr_reporting_currency, a.renewal_date, "
-			+ "a.health_score, a.health_band, a.health_trend, a.segment_key";
+			+ "a.created_at, a.updated_at, a.version, a.mrr, a.mrr_currency, a.mrr_reporting, a.mrr_reporting_currency, a.renewal_date";
 
 	private final JdbcClient jdbc;
 
@@ -148,13 +147,6 @@ class Accounts {
 			.update() == 1;
 	}
 
-	/** The segments accounts are in now (the health module writes them), for the table's filter. */
-	List<String> segments() {
-		return jdbc.sql("select distinct segment_key from account where segment_key is not null order by segment_key")
-			.query(String.class)
-			.list();
-	}
-
 	List<String> plans() {
 		return jdbc.sql("select distinct plan from account where plan is not null order by plan")
 			.query(String.class)
@@ -184,14 +176,6 @@ class Accounts {
 		if (query.plan() != null && !query.plan().isBlank()) {
 			where.append(" and a.plan = :plan");
 			params.put("plan", query.plan());
-		}
-		if (query.band() != null && !query.band().isBlank()) {
-			where.append(" and a.health_band = :band");
-			params.put("band", query.band());
-		}
-		if (query.segment() != null && !query.segment().isBlank()) {
-			where.append(" and a.segment_key = :segment");
-			params.put("segment", query.segment());
 		}
 		if (query.renewalFrom() != null) {
 			where.append(" and a.renewal_date between :renewalFrom and :renewalTo");
@@ -329,10 +313,7 @@ class Accounts {
 				LifecycleStage.valueOf(rs.getString("lifecycle_stage")), userId(rs, "owner_csm_id"),
 				userId(rs, "account_executive_id"), rs.getString("salesforce_id"), rs.getString("hubspot_id"));
 		return new Account(new AccountId(rs.getObject("id", UUID.class)), details, instant(rs, "created_at"),
-				instant(rs, "updated_at"), rs.getInt("version"), revenue(rs),
-				new io.kizuna.accounts.AccountRecords.AccountHealth((Integer) rs.getObject("health_score", Integer.class),
-						rs.getString("health_band"), (Integer) rs.getObject("health_trend", Integer.class),
-						rs.getString("segment_key")));
+				instant(rs, "updated_at"), rs.getInt("version"), revenue(rs));
 	}
 
 	private static AccountRevenue revenue(ResultSet rs) throws SQLException {

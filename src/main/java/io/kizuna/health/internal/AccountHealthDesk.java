@@ -28,7 +28,10 @@ import tools.jackson.databind.ObjectMapper;
 @Transactional
 class AccountHealthDesk {
 
-	private static final TypeReference<List<Explanation.Part>> PARTS = new TypeReference<>() {
+	private static final TypeReference<java.util.Map<Metric, Double>> VALUES = new TypeReference<>() {
+	};
+
+	private static final TypeReference<java.util.Map<Metric, List<Object>>> READINGS = new TypeReference<>() {
 	};
 
 	/** An account's health as shown; score and band are null until some measure has data. */
@@ -87,8 +90,32 @@ class AccountHealthDesk {
 			.map(HealthRecords.Day::score)
 			.orElse(null);
 		return new View(account, shown, card.band(shown), current.score(), current.band(), card.name(),
-				current.computedAt(), json.readValue(current.explanation(), PARTS), override,
+				current.computedAt(), explanation(card, current), override,
 				monthAgo == null ? null : current.score() - monthAgo, history, sentiment);
+	}
+
+	/**
+	 * Each measure's part: the stored values and what each reading said, scored again with the card that
+	 * scored them (a changed card rescores and rewrites the row, so the two always belong together).
+	 */
+	private List<Explanation.Part> explanation(Scorecard card, HealthRecords.Day day) {
+		java.util.Map<Metric, Double> values = new java.util.EnumMap<>(Metric.class);
+		values.putAll(json.readValue(day.values(), VALUES));
+		java.util.Map<Metric, Reading> readings = new java.util.EnumMap<>(Metric.class);
+		if (day.readings() != null) {
+			json.readValue(day.readings(), READINGS).forEach((metric, said) -> {
+				if (values.containsKey(metric)) {
+					readings.put(metric, metric.reading(values.get(metric), said));
+				}
+			});
+		}
+		return card.score(readings, values)
+			.contributions()
+			.stream()
+			.map(c -> new Explanation.Part(c.metric(), c.weight(), c.points(), Math.round(c.share() * 10) / 10.0,
+					c.hasData() ? c.reading().messageKey() : null,
+					c.hasData() ? List.of(c.reading().arguments()) : List.of()))
+			.toList();
 	}
 
 	/** A CSM's override: a score from 0 to 100, a reason, and the day it ends (within a year). */

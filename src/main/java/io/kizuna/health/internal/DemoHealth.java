@@ -70,7 +70,7 @@ class DemoHealth {
 		});
 		Map<AccountId, List<SubscriptionHistories.RecordedChange>> histories = subscriptions.ofAccounts(ids);
 		Scorecard card = Scorecard.standard();
-		List<HealthRecords.Scored> rows = new ArrayList<>();
+		List<HealthRecords.Day> rows = new ArrayList<>();
 		for (AccountId id : ids) {
 			RevenueLine revenue = new RevenueLine(histories.getOrDefault(id, List.of()));
 			Random random = new Random(seed * 7_919L + id.value().hashCode());
@@ -85,8 +85,8 @@ class DemoHealth {
 				RevenueLine.Outcome ahead = revenue.after(day, 90);
 				Map<Metric, Double> values = values(ahead, random, ChronoUnit.MONTHS.between(firstPaid, day) + 6);
 				Integer score = card.score(values);
-				rows.add(new HealthRecords.Scored(id.value(), null, score, card.band(score), null,
-						json.writeValueAsString(values), day, now));
+				rows.add(new HealthRecords.Day(id.value(), day, null, score, card.band(score),
+						json.writeValueAsString(values), null, now));
 			}
 		}
 		transactions.executeWithoutResult(status -> records.insertHistory(rows));

@@ -63,16 +63,13 @@ class HealthEngine {
 
 		String values;
 
-		String card;
+		String readings;
+
+		UUID card;
 
 		Integer monthAgo;
 
 		AccountHealth shown;
-
-		/** Whether a current score row exists, and the day of the latest history row. */
-		boolean stored;
-
-		LocalDate storedDay;
 
 		Entry(AccountProfile profile) {
 			this.profile = profile;
@@ -185,18 +182,13 @@ class HealthEngine {
 				entry.score = day.score();
 				entry.band = day.band();
 				entry.values = day.values();
-				entry.storedDay = day.day();
-			}
-		});
-		records.forEachScored(id -> {
-			Entry entry = fresh.get(id);
-			if (entry != null) {
-				entry.stored = true;
+				entry.readings = day.readings();
+				entry.card = day.scorecard();
 			}
 		});
 		records.asOf(today.minusDays(30)).forEach((id, day) -> {
 			Entry entry = fresh.get(id);
-			if (entry != null) {
+			if (entry != null && day.scored()) {
 				entry.monthAgo = day.score();
 			}
 		});
@@ -219,16 +211,17 @@ class HealthEngine {
 		List<Entry> all = new ArrayList<>(entries.values());
 		progress = new Progress(0, all.size(), now, null, 0);
 		int changed = 0;
-		int inserted = 0;
+		int sinceStatistics = 0;
 		for (int from = 0; from < all.size(); from += CHUNK) {
 			List<Entry> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-			int[] counts = applyAndMove(chunk, today, overrides);
-			changed += counts[0];
-			inserted += counts[1];
+			int written = applyAndMove(chunk, today, overrides);
+			changed += written;
+			sinceStatistics += written;
 			progress = new Progress(from + chunk.size(), all.size(), progress.started(), null, changed);
-			if (inserted > 20_000) {
+			if (sinceStatistics > 50_000 && from == 0) {
+				// The first chunks of a first scoring: plans made for an empty table would scan it row by row.
 				records.refreshStatistics();
-				inserted = 0;
+				sinceStatistics = 0;
 			}
 		}
 		progress = new Progress(all.size(), all.size(), progress.started(), clock.instant(), changed);
@@ -265,7 +258,7 @@ class HealthEngine {
 			batch.add(entry);
 		}
 		Map<UUID, Integer> overrides = judgement.overrides(clock.instant());
-		return applyAndMove(batch, today, overrides)[0];
+		return applyAndMove(batch, today, overrides);
 	}
 
 	/**
@@ -273,20 +266,17 @@ class HealthEngine {
 	 * one that fails (the account changed meanwhile) must not undo the scores, and is tried again on the
 	 * account's next scoring.
 	 */
-	private int[] applyAndMove(List<Entry> batch, LocalDate today, Map<UUID, Integer> overrides) {
+	private int applyAndMove(List<Entry> batch, LocalDate today, Map<UUID, Integer> overrides) {
 		Map<AccountId, LifecycleStage> moves = new LinkedHashMap<>();
-		int[] changed;
+		int changed;
 		try {
 			changed = transactions.execute(status -> apply(batch, today, overrides, moves));
 		}
 		catch (RuntimeException failed) {
-			// What memory says was stored was not: forget it, so that the next refresh writes these again,
-			// updating first (and inserting what the updates do not find).
+			// What memory says was stored was not: forget it, so that the next refresh writes these again.
 			batch.forEach(entry -> {
 				entry.values = null;
 				entry.shown = null;
-				entry.stored = true;
-				entry.storedDay = today;
 				dirty.add(entry.profile.id().value());
 			});
 			throw failed;
@@ -303,12 +293,11 @@ class HealthEngine {
 	}
 
 	/** Scores these entries and writes what changed, in the caller's transaction; answers how many changed. */
-	/** Answers how many scores changed and how many rows were inserted. */
-	private int[] apply(List<Entry> batch, LocalDate today, Map<UUID, Integer> overrides,
+	/** Scores these entries and writes what changed, in the caller's transaction; answers how many rows. */
+	private int apply(List<Entry> batch, LocalDate today, Map<UUID, Integer> overrides,
 			Map<AccountId, LifecycleStage> moves) {
 		Instant now = clock.instant();
-		List<HealthRecords.Scored> scored = new ArrayList<>();
-		List<UUID> unscored = new ArrayList<>();
+		List<HealthRecords.Day> rows = new ArrayList<>();
 		List<HealthBandChanged> changes = new ArrayList<>();
 		Map<AccountId, AccountHealth> shown = new LinkedHashMap<>();
 		for (Entry entry : batch) {
@@ -316,37 +305,25 @@ class HealthEngine {
 			Segment segment = segments.segmentOf(facts(entry, entry.score, entry.band, today));
 			Scorecard card = scorecards.forSegments(segment == null ? Set.of() : Set.of(segment.key()));
 			// A customer that has left has no health to watch; its history stays for backtests.
-			Scorecard.Result result = entry.profile.stage() == LifecycleStage.CHURNED
-					? new Scorecard.Result(null, null, List.of(), Map.of())
+			Scorecard.Result result = entry.profile.stage() == LifecycleStage.CHURNED ? Scorecard.Result.NONE
 					: card.score(entry.signals, today, zone);
-			String cardKey = card.id() + "/" + card.version();
-			if (result.score() == null) {
-				if (entry.stored) {
-					unscored.add(id);
+			String values = json.writeValueAsString(result.values());
+			String readings = readings(result);
+			boolean moved = !java.util.Objects.equals(result.score(), entry.score) || result.band() != entry.band
+					|| !values.equals(entry.values) || !readings.equals(entry.readings) || !java.util.Objects.equals(card.id(), entry.card);
+			// An account never scored stays without rows until it has something to say.
+			if (moved && (result.score() != null || entry.score != null)) {
+				rows.add(new HealthRecords.Day(id, today, card.id(), result.score(), result.band(), values, readings, now));
+				HealthBandChanged change = result.score() == null ? null : change(entry, result, card, now);
+				if (change != null) {
+					changes.add(change);
 				}
-				entry.stored = false;
-				entry.score = null;
-				entry.band = null;
-				entry.values = null;
 			}
-			else {
-				String values = json.writeValueAsString(result.values());
-				if (!result.score().equals(entry.score) || result.band() != entry.band || !values.equals(entry.values)
-						|| !cardKey.equals(entry.card)) {
-					scored.add(new HealthRecords.Scored(id, card.id(), result.score(), result.band(),
-							explanation(result), values, today, now, entry.stored, today.equals(entry.storedDay)));
-					entry.stored = true;
-					entry.storedDay = today;
-					HealthBandChanged change = change(entry, result, card, now);
-					if (change != null) {
-						changes.add(change);
-					}
-				}
-				entry.score = result.score();
-				entry.band = result.band();
-				entry.values = values;
-			}
-			entry.card = cardKey;
+			entry.score = result.score();
+			entry.band = result.band();
+			entry.values = values;
+			entry.readings = readings;
+			entry.card = card.id();
 			Integer override = overrides.get(id);
 			Integer showScore = override != null ? override : entry.score;
 			AccountHealth mark = new AccountHealth(showScore, showScore == null ? null : card.band(showScore).name(),
@@ -359,13 +336,20 @@ class HealthEngine {
 			segments.nextStage(facts(entry, entry.score, entry.band, today))
 				.ifPresent(stage -> moves.put(entry.profile.id(), stage));
 		}
-		int inserted = records.store(scored);
-		records.forget(unscored);
+		records.store(rows);
+		records.bandChanged(changes.stream().filter(c -> c.kind() == HealthBandChanged.Kind.BAND_CHANGED).toList());
 		accounts.recordHealth(shown);
 		if (!changes.isEmpty()) {
 			events.publishEvent(new HealthBandChanges(changes));
 		}
-		return new int[] { scored.size(), inserted };
+		return rows.size();
+	}
+
+	/** What every metric's reading said, by metric, as compact JSON (the words are made when shown). */
+	private String readings(Scorecard.Result result) {
+		Map<Metric, List<Object>> said = new java.util.EnumMap<>(Metric.class);
+		result.readings().forEach((metric, reading) -> said.put(metric, metric.said(reading)));
+		return json.writeValueAsString(said);
 	}
 
 	private Facts facts(Entry entry, Integer score, HealthBand band, LocalDate today) {
@@ -386,17 +370,6 @@ class HealthEngine {
 					entry.score, result.score(), card.name(), now);
 		}
 		return null;
-	}
-
-	/** Each measure's part, in the words of its reading, as JSON kept with the score. */
-	private String explanation(Scorecard.Result result) {
-		List<Explanation.Part> parts = result.contributions()
-			.stream()
-			.map(c -> new Explanation.Part(c.metric(), c.weight(), c.points(), Math.round(c.share() * 10) / 10.0,
-					c.hasData() ? c.reading().messageKey() : null,
-					c.hasData() ? List.of(c.reading().arguments()) : List.of()))
-			.toList();
-		return json.writeValueAsString(parts);
 	}
 
 	/** The engine's current view of an account (tests, and the page right after a change). */
@@ -429,6 +402,12 @@ class HealthEngine {
 
 	java.util.Optional<LocalDate[]> historySpan() {
 		return records.historySpan();
+	}
+
+	/** The band an account is in now (computed, without overrides), null when unscored or unknown. */
+	synchronized HealthBand bandOf(UUID account) {
+		Entry entry = entries.get(account);
+		return entry == null ? null : entry.band;
 	}
 
 	/** Drops an account that was deleted. */

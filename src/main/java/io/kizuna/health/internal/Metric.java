@@ -149,6 +149,21 @@ enum Metric {
 		return Math.round(value * 10) / 10.0;
 	}
 
+	/** What a reading said, for storing: the state's name (billing, sentiment) or the message's arguments. */
+	java.util.List<Object> said(Reading reading) {
+		String base = "health.reading." + name();
+		return reading.messageKey().equals(base) ? java.util.List.of(reading.arguments())
+				: java.util.List.of(reading.messageKey().substring(base.length() + 1));
+	}
+
+	/** The reading again from its value and what it said. */
+	Reading reading(double value, java.util.List<Object> said) {
+		if (said.size() == 1 && said.getFirst() instanceof String state) {
+			return new Reading(value, "health.reading." + name() + "." + state);
+		}
+		return new Reading(value, "health.reading." + name(), said.toArray());
+	}
+
 	Reading reading(double value, Object... arguments) {
 		return new Reading(value, "health.reading." + name(), arguments);
 	}

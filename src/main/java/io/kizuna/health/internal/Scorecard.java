@@ -38,8 +38,14 @@ record Scorecard(UUID id, String name, String segment, int priority, List<Measur
 		}
 	}
 
-	/** A score (null when no measure had data), its band, and every measure's part in it. */
-	record Result(Integer score, HealthBand band, List<Contribution> contributions, Map<Metric, Double> values) {
+	/**
+	 * A score (null when no measure had data), its band, every measure's part in it, and what every metric
+	 * read (also those this card does not use).
+	 */
+	record Result(Integer score, HealthBand band, List<Contribution> contributions, Map<Metric, Double> values,
+			Map<Metric, Reading> readings) {
+
+		static final Result NONE = new Result(null, null, List.of(), Map.of(), Map.of());
 	}
 
 	HealthBand band(int score) {
@@ -81,10 +87,10 @@ record Scorecard(UUID id, String name, String segment, int priority, List<Measur
 					100 * share));
 		}
 		if (weights == 0) {
-			return new Result(null, null, parts, values);
+			return new Result(null, null, parts, values, readings);
 		}
 		int score = (int) Math.round(total);
-		return new Result(score, band(score), parts, values);
+		return new Result(score, band(score), parts, values, readings);
 	}
 
 	/** The score of stored values alone (the backtest has values, not the words for them). */

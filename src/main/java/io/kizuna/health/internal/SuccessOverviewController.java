@@ -73,7 +73,13 @@ class SuccessOverviewController {
 		});
 		Map<Segment.Coverage, Integer> coverage = new java.util.EnumMap<>(Segment.Coverage.class);
 		rows.stream().filter(r -> r.segment() != null).forEach(r -> coverage.merge(r.segment().coverage(), r.total(), Integer::sum));
-		List<HealthRecords.Moved> moved = records.movedInto(HealthBand.AT_RISK, engine.today().minusDays(6), 100);
+		List<HealthRecords.Moved> moved = records
+			.movedInto(HealthBand.AT_RISK, java.time.Instant.now().minus(java.time.Duration.ofDays(7)))
+			.stream()
+			.filter(m -> engine.bandOf(m.account()) == HealthBand.AT_RISK)
+			.sorted(java.util.Comparator.comparing(HealthRecords.Moved::at).reversed())
+			.limit(100)
+			.toList();
 		Map<UUID, String> names = new HashMap<>();
 		accounts.profiles(moved.stream().map(m -> new AccountId(m.account())).toList())
 			.forEach(p -> names.put(p.id().value(), p.name()));
@@ -82,7 +88,7 @@ class SuccessOverviewController {
 		model.addAttribute("coverage", coverage);
 		model.addAttribute("moved", moved.stream()
 			.filter(m -> names.containsKey(m.account()))
-			.map(m -> new MovedAccount(new AccountId(m.account()), names.get(m.account()), m.score(), m.before(),
+			.map(m -> new MovedAccount(new AccountId(m.account()), names.get(m.account()), m.scoreAfter(), m.before(),
 					m.scoreBefore()))
 			.toList());
 		model.addAttribute("ready", engine.ready());

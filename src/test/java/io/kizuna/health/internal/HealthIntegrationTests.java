@@ -235,8 +235,8 @@ class HealthIntegrationTests {
 		List<Past> past = List.of(new Past(stayed.get(0), 20, 2), new Past(stayed.get(1), 30, 2), new Past(churned.get(0), 70, 0),
 				new Past(churned.get(1), 80, 0));
 		records.insertHistory(past.stream()
-			.map(p -> new HealthRecords.Scored(UUID.fromString(p.account()), null, 50, HealthBand.NEUTRAL, null,
-					"{\"ACTIVE_USERS_PER_SEAT\":" + p.seats() + ",\"SENTIMENT\":" + p.sentiment() + "}", asOf.minusDays(3),
+			.map(p -> new HealthRecords.Day(UUID.fromString(p.account()), asOf.minusDays(3), null, 50, HealthBand.NEUTRAL,
+					"{\"ACTIVE_USERS_PER_SEAT\":" + p.seats() + ",\"SENTIMENT\":" + p.sentiment() + "}", null,
 					Instant.now()))
 			.toList());
 
