@@ -2,8 +2,8 @@
 # Health scores (issue 4): a full recompute of every account (goal ≤ 10 s at 100,000 accounts) and the
 # time from ingest to a new score visible in the API while events arrive (goal p99 ≤ 2 s at 50k events/s).
 #
-#   bench/health.sh [accounts] [load seconds] [database] [delay ms between a connection's batches]
-#   defaults: 100000 accounts, 60 s, postgresql (or h2), 30 ms
+#   bench/health.sh [accounts] [load seconds] [database] ["delays ms between a connection's batches"]
+#   defaults: 100000 accounts, 60 s, postgresql (or h2), "400 100 30" (one load run per pause)
 #   REUSE_DB=1 keeps the PostgreSQL database of an earlier run (the demo company takes minutes to write).
 #
 # 1. target/kizuna.jar with the demo company of that size (PostgreSQL: database kizuna_bench_health, made
@@ -21,7 +21,7 @@ cd "$(dirname "$0")/.."
 ACCOUNTS=${1:-100000}
 LOAD=${2:-60}
 DATABASE=${3:-postgresql}
-DELAY=${4:-30}
+DELAY=${4:-400 100 30}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 [ -f target/kizuna.jar ] || ./mvnw -B -q -DskipTests package
 JAVA=$(bash -c 'source <(sed -n "/^java_version()/,/^}/p;/^find_java()/,/^}/p" kizuna); find_java')
@@ -113,10 +113,14 @@ for start in range(0, 20000, 500):
 print(f"load: 20,000 users grouped with {len(domains)} demo accounts")
 PY
 sleep 5
-RUN=load BATCH=500 USERS=20000 DELAY_MS=$DELAY wrk -t2 -c4 -d"${LOAD}s" -s bench/health-load.lua "$BASE" > "$WORK/wrk.txt" &
-WRK=$!
-sleep 5
-bench/health-probe.py "$BASE" "$TOKEN" "$WRITE_KEY" "$PROBE" "$PROBE_DOMAIN" 60 "under load"
-wait $WRK
-echo -n "load (wrk, 4 connections, 500 events a batch, ${DELAY} ms between a connection's batches): "
-tail -1 "$WORK/wrk.txt"
+for delay in $DELAY; do
+  RUN=load$delay BATCH=500 USERS=20000 DELAY_MS=$delay wrk -t2 -c4 -d"${LOAD}s" -s bench/health-load.lua "$BASE" > "$WORK/wrk.txt" &
+  WRK=$!
+  sleep 5
+  bench/health-probe.py "$BASE" "$TOKEN" "$WRITE_KEY" "$PROBE" "$PROBE_DOMAIN" 40 "under load ($delay ms pause)"
+  wait $WRK
+  echo -n "  load: wrk, 4 connections, 500 events a batch, $delay ms between a connection's batches: "
+  tail -1 "$WORK/wrk.txt"
+  # Let the feed and the scores catch up before the next rate.
+  sleep 20
+done

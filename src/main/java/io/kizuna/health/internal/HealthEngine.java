@@ -61,9 +61,9 @@ class HealthEngine {
 
 		HealthBand band;
 
-		String values;
+		Map<Metric, Double> values;
 
-		String readings;
+		Map<Metric, List<Object>> readings;
 
 		UUID card;
 
@@ -181,8 +181,11 @@ class HealthEngine {
 			if (entry != null) {
 				entry.score = day.score();
 				entry.band = day.band();
-				entry.values = day.values();
-				entry.readings = day.readings();
+				entry.values = json.readValue(day.values(), VALUES);
+				if (day.readings() != null) {
+					entry.readings = new java.util.EnumMap<>(Metric.class);
+					json.readValue(day.readings(), READINGS).forEach((m, said) -> entry.readings.put(m, normal(said)));
+				}
 				entry.card = day.scorecard();
 			}
 		});
@@ -307,13 +310,16 @@ class HealthEngine {
 			// A customer that has left has no health to watch; its history stays for backtests.
 			Scorecard.Result result = entry.profile.stage() == LifecycleStage.CHURNED ? Scorecard.Result.NONE
 					: card.score(entry.signals, today, zone);
-			String values = json.writeValueAsString(result.values());
-			String readings = readings(result);
+			Map<Metric, Double> values = result.values();
+			Map<Metric, List<Object>> readings = said(result);
+			// Compared as maps: JSON is written only for the rows that changed.
 			boolean moved = !java.util.Objects.equals(result.score(), entry.score) || result.band() != entry.band
-					|| !values.equals(entry.values) || !readings.equals(entry.readings) || !java.util.Objects.equals(card.id(), entry.card);
+					|| !values.equals(entry.values) || !readings.equals(entry.readings)
+					|| !java.util.Objects.equals(card.id(), entry.card);
 			// An account never scored stays without rows until it has something to say.
 			if (moved && (result.score() != null || entry.score != null)) {
-				rows.add(new HealthRecords.Day(id, today, card.id(), result.score(), result.band(), values, readings, now));
+				rows.add(new HealthRecords.Day(id, today, card.id(), result.score(), result.band(),
+						json.writeValueAsString(values), json.writeValueAsString(readings), now));
 				HealthBandChanged change = result.score() == null ? null : change(entry, result, card, now);
 				if (change != null) {
 					changes.add(change);
@@ -345,12 +351,26 @@ class HealthEngine {
 		return rows.size();
 	}
 
-	/** What every metric's reading said, by metric, as compact JSON (the words are made when shown). */
-	private String readings(Scorecard.Result result) {
+	/** What every metric's reading said, by metric (stored as compact JSON; the words are made when shown). */
+	private static Map<Metric, List<Object>> said(Scorecard.Result result) {
 		Map<Metric, List<Object>> said = new java.util.EnumMap<>(Metric.class);
-		result.readings().forEach((metric, reading) -> said.put(metric, metric.said(reading)));
-		return json.writeValueAsString(said);
+		result.readings().forEach((metric, reading) -> said.put(metric, normal(metric.said(reading))));
+		return said;
 	}
+
+	/** Whole numbers as longs, others as doubles: what memory holds compares equal to what JSON gives back. */
+	private static List<Object> normal(List<Object> said) {
+		return said.stream()
+			.map(o -> o instanceof Double || o instanceof Float ? (Object) ((Number) o).doubleValue()
+					: o instanceof Number n ? (Object) n.longValue() : o)
+			.toList();
+	}
+
+	private static final tools.jackson.core.type.TypeReference<Map<Metric, Double>> VALUES = new tools.jackson.core.type.TypeReference<>() {
+	};
+
+	private static final tools.jackson.core.type.TypeReference<Map<Metric, List<Object>>> READINGS = new tools.jackson.core.type.TypeReference<>() {
+	};
 
 	private Facts facts(Entry entry, Integer score, HealthBand band, LocalDate today) {
 		return new Facts(entry.profile, entry.signals, score, band, today, zone);

@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,35 +53,23 @@ class HealthRecords {
 		this.jdbc = jdbc;
 	}
 
+	private static final io.kizuna.shared.SqlMerge DAYS = new io.kizuna.shared.SqlMerge("health_score_day",
+			List.of("account_id", "score_day"), List.of(COLUMNS.split(",\\s*")),
+			List.of("uuid", "date", "uuid", "integer", "varchar(10)", "varchar(1000)", "varchar(1000)",
+					"timestamp with time zone"),
+			"scorecard_id = v.scorecard_id, score = v.score, band = v.band, metric_values = v.metric_values,"
+					+ " readings = v.readings, computed_at = v.computed_at",
+			ROWS_PER_STATEMENT);
+
 	/**
-	 * Writes the days' rows: a new row, or the day's row replaced, hundreds to one standard {@code MERGE}
-	 * (H2 and PostgreSQL 15 both speak it), because a changed scorecard rewrites 100,000 rows at once.
+	 * Writes the days' rows: a new row, or the day's row replaced, hundreds to one statement, because a
+	 * changed scorecard rewrites 100,000 rows at once.
 	 */
 	void store(List<Day> days) {
-		for (int from = 0; from < days.size(); from += ROWS_PER_STATEMENT) {
-			List<Day> chunk = days.subList(from, Math.min(days.size(), from + ROWS_PER_STATEMENT));
-			String row = "(cast(? as uuid), cast(? as date), cast(? as uuid), cast(? as integer), cast(? as varchar(10)),"
-					+ " cast(? as varchar(1000)), cast(? as varchar(1000)), cast(? as timestamp with time zone))";
-			String sql = "merge into health_score_day h using (values " + String.join(", ", Collections.nCopies(chunk.size(), row))
-					+ ") as v (" + COLUMNS + ") on h.account_id = v.account_id and h.score_day = v.score_day"
-					+ " when matched then update set scorecard_id = v.scorecard_id, score = v.score, band = v.band,"
-					+ " metric_values = v.metric_values, readings = v.readings, computed_at = v.computed_at"
-					+ " when not matched then insert (" + COLUMNS + ") values (v.account_id, v.score_day, v.scorecard_id,"
-					+ " v.score, v.band, v.metric_values, v.readings, v.computed_at)";
-			Object[] args = new Object[chunk.size() * 8];
-			int i = 0;
-			for (Day d : chunk) {
-				args[i++] = d.account();
-				args[i++] = Date.valueOf(d.day());
-				args[i++] = d.scorecard();
-				args[i++] = d.score();
-				args[i++] = d.band() == null ? null : d.band().name();
-				args[i++] = d.values();
-				args[i++] = d.readings();
-				args[i++] = Timestamp.from(d.computedAt());
-			}
-			jdbc.update(sql, args);
-		}
+		DAYS.write(jdbc, days.stream()
+			.map(d -> new Object[] { d.account(), Date.valueOf(d.day()), d.scorecard(), d.score(),
+					d.band() == null ? null : d.band().name(), d.values(), d.readings(), io.kizuna.shared.SqlTimes.utc(d.computedAt()) })
+			.toList());
 	}
 
 	/** The current score: the latest row, if it has one. */

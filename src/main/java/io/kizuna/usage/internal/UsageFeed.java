@@ -35,7 +35,7 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 class UsageFeed {
 
-	private static final int BATCH = 2_000;
+	private static final int BATCH = 5_000;
 
 	private final EventLog log;
 

@@ -134,57 +134,35 @@ class UsageIdentities {
 		});
 	}
 
+	private static final io.kizuna.shared.SqlMerge GROUPS = new io.kizuna.shared.SqlMerge("usage_group",
+			List.of("source_id", "group_id"),
+			List.of("source_id", "group_id", "account_id", "name", "first_seen", "last_seen", "events"),
+			List.of("uuid", "varchar(200)", "uuid", "varchar(200)", "timestamp with time zone", "timestamp with time zone",
+					"bigint"),
+			"account_id = v.account_id, name = v.name, last_seen = v.last_seen, events = v.events", 500);
+
+	private static final io.kizuna.shared.SqlMerge USERS = new io.kizuna.shared.SqlMerge("usage_user",
+			List.of("source_id", "user_id"),
+			List.of("source_id", "user_id", "group_id", "account_id", "email", "name", "first_seen", "last_seen", "events"),
+			List.of("uuid", "varchar(200)", "varchar(200)", "uuid", "varchar(320)", "varchar(200)",
+					"timestamp with time zone", "timestamp with time zone", "bigint"),
+			"group_id = v.group_id, account_id = v.account_id, email = v.email, name = v.name, last_seen = v.last_seen,"
+					+ " events = v.events",
+			500);
+
+	/** Writes the groups as they now are (new ones inserted, known ones replaced), many to a statement. */
 	void saveGroups(Collection<Group> groups) {
-		List<Group> fresh = groups.stream().filter(g -> !g.stored).toList();
-		List<Group> known = groups.stream().filter(g -> g.stored).toList();
-		jdbc.batchUpdate("insert into usage_group (source_id, group_id, account_id, name, first_seen, last_seen, events)"
-				+ " values (?, ?, ?, ?, ?, ?, ?)", fresh, 500, (ps, g) -> {
-					ps.setObject(1, g.source);
-					ps.setString(2, g.groupId);
-					ps.setObject(3, g.account);
-					ps.setString(4, g.name);
-					ps.setObject(5, utc(g.firstSeen));
-					ps.setObject(6, utc(g.lastSeen));
-					ps.setLong(7, g.events);
-				});
-		jdbc.batchUpdate("update usage_group set account_id = ?, name = ?, last_seen = ?, events = ?"
-				+ " where source_id = ? and group_id = ?", known, 500, (ps, g) -> {
-					ps.setObject(1, g.account);
-					ps.setString(2, g.name);
-					ps.setObject(3, utc(g.lastSeen));
-					ps.setLong(4, g.events);
-					ps.setObject(5, g.source);
-					ps.setString(6, g.groupId);
-				});
+		GROUPS.write(jdbc, groups.stream()
+			.map(g -> new Object[] { g.source, g.groupId, g.account, g.name, utc(g.firstSeen), utc(g.lastSeen), g.events })
+			.toList());
 		groups.forEach(g -> g.stored = true);
 	}
 
 	void saveUsers(Collection<User> users) {
-		List<User> fresh = users.stream().filter(u -> !u.stored).toList();
-		List<User> known = users.stream().filter(u -> u.stored).toList();
-		jdbc.batchUpdate("insert into usage_user (source_id, user_id, group_id, account_id, email, name, first_seen,"
-				+ " last_seen, events) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", fresh, 500, (ps, u) -> {
-					ps.setObject(1, u.source);
-					ps.setString(2, u.userId);
-					ps.setString(3, u.groupId);
-					ps.setObject(4, u.account);
-					ps.setString(5, u.email);
-					ps.setString(6, u.name);
-					ps.setObject(7, utc(u.firstSeen));
-					ps.setObject(8, utc(u.lastSeen));
-					ps.setLong(9, u.events);
-				});
-		jdbc.batchUpdate("update usage_user set group_id = ?, account_id = ?, email = ?, name = ?, last_seen = ?,"
-				+ " events = ? where source_id = ? and user_id = ?", known, 500, (ps, u) -> {
-					ps.setString(1, u.groupId);
-					ps.setObject(2, u.account);
-					ps.setString(3, u.email);
-					ps.setString(4, u.name);
-					ps.setObject(5, utc(u.lastSeen));
-					ps.setLong(6, u.events);
-					ps.setObject(7, u.source);
-					ps.setString(8, u.userId);
-				});
+		USERS.write(jdbc, users.stream()
+			.map(u -> new Object[] { u.source, u.userId, u.groupId, u.account, u.email, u.name, utc(u.firstSeen),
+					utc(u.lastSeen), u.events })
+			.toList());
 		users.forEach(u -> u.stored = true);
 	}
 
