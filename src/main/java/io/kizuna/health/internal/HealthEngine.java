@@ -96,6 +96,9 @@ class HealthEngine {
 
 	private final Set<UUID> dirty = ConcurrentHashMap.newKeySet();
 
+	/** Accounts whose usage alone moved: their other signals are kept, only usage is read again. */
+	private final Set<UUID> usageDirty = ConcurrentHashMap.newKeySet();
+
 	private final Scorecards scorecards;
 
 	private final SegmentBook segments;
@@ -163,6 +166,11 @@ class HealthEngine {
 		dirty.addAll(accountIds);
 	}
 
+	/** These accounts' usage moved (the usage feed); only their usage is read again. */
+	void markUsageDirty(Collection<UUID> accountIds) {
+		usageDirty.addAll(accountIds);
+	}
+
 	/** Start and nightly: every signal read again in bulk, then every account scored. */
 	synchronized void reloadAndRecompute() {
 		long started = System.nanoTime();
@@ -198,6 +206,7 @@ class HealthEngine {
 		entries.clear();
 		entries.putAll(fresh);
 		dirty.clear();
+		usageDirty.clear();
 		log.info("health: signals of {} accounts read in {} ms", entries.size(), (System.nanoTime() - started) / 1_000_000);
 		recomputeAll();
 		ready = true;
@@ -213,33 +222,66 @@ class HealthEngine {
 		Map<UUID, Integer> overrides = judgement.overrides(now);
 		List<Entry> all = new ArrayList<>(entries.values());
 		progress = new Progress(0, all.size(), now, null, 0);
+		deferredMarks = new LinkedHashMap<>();
+		deferredChanges = new ArrayList<>();
 		int changed = 0;
-		int sinceStatistics = 0;
-		for (int from = 0; from < all.size(); from += CHUNK) {
-			List<Entry> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-			int written = applyAndMove(chunk, today, overrides);
-			changed += written;
-			sinceStatistics += written;
-			progress = new Progress(from + chunk.size(), all.size(), progress.started(), null, changed);
-			if (sinceStatistics > 50_000 && from == 0) {
-				// The first chunks of a first scoring: plans made for an empty table would scan it row by row.
-				records.refreshStatistics();
-				sinceStatistics = 0;
+		boolean analysed = false;
+		try {
+			for (int from = 0; from < all.size(); from += CHUNK) {
+				List<Entry> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+				changed += applyAndMove(chunk, today, overrides);
+				progress = new Progress(from + chunk.size(), all.size(), progress.started(), null, changed);
+				if (!analysed && changed >= 20_000) {
+					// A first scoring fills a near-empty table: plans made for it would scan it row by row.
+					records.refreshStatistics();
+					analysed = true;
+				}
 			}
 		}
-		progress = new Progress(all.size(), all.size(), progress.started(), clock.instant(), changed);
+		finally {
+			progress = new Progress(progress.done(), all.size(), progress.started(), clock.instant(), changed);
+			Map<AccountId, AccountHealth> marks = deferredMarks;
+			List<HealthBandChanged> changes = deferredChanges;
+			deferredMarks = null;
+			deferredChanges = null;
+			accounts.recordHealth(marks);
+			if (!changes.isEmpty()) {
+				transactions.executeWithoutResult(status -> events.publishEvent(new HealthBandChanges(changes)));
+			}
+		}
 		log.info("health: {} accounts scored in {} ms, {} changed", all.size(), progress.millis(), changed);
 		return progress;
 	}
 
 	/** Rescores the accounts marked dirty, from fresh reads of their signals. */
 	synchronized int refreshDirty() {
-		if (!ready || dirty.isEmpty()) {
+		if (!ready || (dirty.isEmpty() && usageDirty.isEmpty())) {
 			return 0;
 		}
 		List<UUID> ids = new ArrayList<>(dirty);
 		dirty.removeAll(ids);
-		return refresh(ids);
+		List<UUID> usageOnly = new ArrayList<>(usageDirty);
+		usageDirty.removeAll(usageOnly);
+		usageOnly.removeAll(ids);
+		int changed = ids.isEmpty() ? 0 : refresh(ids);
+		return changed + (usageOnly.isEmpty() ? 0 : refreshUsage(usageOnly));
+	}
+
+	/** Reads only the usage of accounts the engine holds already (others get a full read). */
+	private int refreshUsage(List<UUID> ids) {
+		List<UUID> unknown = ids.stream().filter(id -> !entries.containsKey(id)).toList();
+		List<UUID> known = ids.stream().filter(entries::containsKey).toList();
+		int changed = unknown.isEmpty() ? 0 : refresh(unknown);
+		LocalDate today = today();
+		Map<UUID, io.kizuna.usage.UsageSignals.Signal> usage = sources
+			.usageOf(known.stream().map(AccountId::new).toList(), today);
+		List<Entry> batch = new ArrayList<>();
+		for (UUID id : known) {
+			Entry entry = entries.get(id);
+			entry.signals = entry.signals.withUsage(usage.get(id));
+			batch.add(entry);
+		}
+		return changed + applyAndMove(batch, today, judgement.overrides(clock.instant()));
 	}
 
 	private int refresh(List<UUID> ids) {
@@ -296,6 +338,14 @@ class HealthEngine {
 	}
 
 	/** Scores these entries and writes what changed, in the caller's transaction; answers how many changed. */
+	/**
+	 * What a full recompute hands on only at its end, all at once: the account table's marks (their search
+	 * index work) and the band changes (timeline entries). Scores come first; the rest follows them.
+	 */
+	private Map<AccountId, AccountHealth> deferredMarks;
+
+	private List<HealthBandChanged> deferredChanges;
+
 	/** Scores these entries and writes what changed, in the caller's transaction; answers how many rows. */
 	private int apply(List<Entry> batch, LocalDate today, Map<UUID, Integer> overrides,
 			Map<AccountId, LifecycleStage> moves) {
@@ -344,6 +394,11 @@ class HealthEngine {
 		}
 		records.store(rows);
 		records.bandChanged(changes.stream().filter(c -> c.kind() == HealthBandChanged.Kind.BAND_CHANGED).toList());
+		if (deferredMarks != null) {
+			deferredMarks.putAll(shown);
+			deferredChanges.addAll(changes);
+			return rows.size();
+		}
 		accounts.recordHealth(shown);
 		if (!changes.isEmpty()) {
 			events.publishEvent(new HealthBandChanges(changes));
@@ -434,6 +489,7 @@ class HealthEngine {
 	synchronized void forget(UUID account) {
 		entries.remove(account);
 		dirty.remove(account);
+		usageDirty.remove(account);
 	}
 
 	/** Accounts the engine knows, for benchmarks and the overview. */

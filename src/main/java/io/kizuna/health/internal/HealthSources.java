@@ -63,6 +63,13 @@ class HealthSources {
 		return found;
 	}
 
+	/** Only the usage of a batch of accounts (the usage feed said they moved; nothing else did). */
+	Map<UUID, io.kizuna.usage.UsageSignals.Signal> usageOf(Collection<AccountId> accounts, LocalDate today) {
+		Map<UUID, io.kizuna.usage.UsageSignals.Signal> found = new HashMap<>();
+		usage.of(accounts, today).forEach((id, signal) -> found.put(id.value(), signal));
+		return found;
+	}
+
 	/** Every account's signals in bulk, each as an update of what the caller holds for the account. */
 	void forEach(LocalDate today, BiConsumer<UUID, UnaryOperator<Signals>> updates) {
 		usage.forEach(today, s -> updates.accept(s.account().value(), signals -> signals.withUsage(s)));

@@ -89,7 +89,7 @@ class HealthTriggers {
 	 */
 	@TransactionalEventListener
 	void on(UsageRolledUp rolledUp) {
-		engine.markDirty(rolledUp.accounts().stream().map(a -> a.value()).toList());
+		engine.markUsageDirty(rolledUp.accounts().stream().map(a -> a.value()).toList());
 	}
 
 	@ApplicationModuleListener

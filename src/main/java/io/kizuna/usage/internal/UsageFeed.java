@@ -149,13 +149,46 @@ class UsageFeed {
 		rollups.addUsers(userDays);
 		rollups.addPendingEvents(pendingEvents);
 		rollups.addPendingUsers(pendingUsers);
-		if (!eventDays.isEmpty()) {
-			// Health scores and open pages learn which accounts moved, once this batch has committed.
-			publisher.publishEvent(new io.kizuna.usage.UsageRolledUp(eventDays.keySet().stream()
-				.map(d -> new AccountId(d.account()))
-				.collect(java.util.stream.Collectors.toSet())));
-		}
+		tellWhatIsNew(eventDays.keySet(), userDays.keySet());
 	}
+
+	/**
+	 * Health reads who was active and which features were used, not how often: only an account with a new
+	 * user-day or event-day (a first event of a user, or of an event, that day) has moved for it. Telling
+	 * only those keeps health's refreshes small however many events a busy account sends.
+	 */
+	private void tellWhatIsNew(Set<UsageRollups.EventDay> eventKeys, Set<UsageRollups.UserDay> userKeys) {
+		java.time.LocalDate today = java.time.LocalDate.now(zone);
+		if (!today.equals(knownDay) || knownEventDays.size() + knownUserDays.size() > 2_000_000) {
+			knownEventDays.clear();
+			knownUserDays.clear();
+			knownDay = today;
+		}
+		List<UsageRollups.EventDay> newEvents = eventKeys.stream().filter(k -> !knownEventDays.contains(k)).toList();
+		List<UsageRollups.UserDay> newUsers = userKeys.stream().filter(k -> !knownUserDays.contains(k)).toList();
+		Set<AccountId> moved = new HashSet<>();
+		newEvents.forEach(k -> moved.add(new AccountId(k.account())));
+		newUsers.forEach(k -> moved.add(new AccountId(k.account())));
+		if (moved.isEmpty()) {
+			return;
+		}
+		// Known once this batch has committed; listeners hear of it after the commit too.
+		org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+				new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						knownEventDays.addAll(newEvents);
+						knownUserDays.addAll(newUsers);
+					}
+				});
+		publisher.publishEvent(new io.kizuna.usage.UsageRolledUp(moved));
+	}
+
+	private final Set<UsageRollups.EventDay> knownEventDays = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	private final Set<UsageRollups.UserDay> knownUserDays = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	private volatile java.time.LocalDate knownDay;
 
 	/**
 	 * The name an event is counted under in the daily usage: a track call's event, "Page: name" and
