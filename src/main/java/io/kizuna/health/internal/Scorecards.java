@@ -94,7 +94,12 @@ class Scorecards {
 						+ " updated_at = ?, updated_by = ?, version = version + 1 where id = ? and version = ?", saved.name(),
 						saved.segment(), saved.priority(), definition, now, by, card.id(), card.version());
 				if (rows == 0) {
-					require(card.id());
+					// The database decides, not the cached list another thread may have filled a moment ago.
+					Integer exists = jdbc.queryForObject("select count(*) from health_scorecard where id = ?", Integer.class,
+							card.id());
+					if (exists == null || exists == 0) {
+						throw new NotFoundException("health.scorecard.notFound", card.id());
+					}
 					throw new ConflictException("health.scorecard.conflict");
 				}
 			}

@@ -82,22 +82,32 @@ class SegmentBook {
 		Segment valid = segment.validated();
 		String rules = json.writeValueAsString(valid.rules());
 		Timestamp now = Timestamp.from(clock.instant());
+		// The database, not the cached list, decides: another thread may have cached it a moment ago.
 		if (create) {
-			if (segment(valid.key()).isPresent()) {
+			try {
+				jdbc.update("insert into health_segment (segment_key, name, coverage, priority, rules, updated_at, version)"
+						+ " values (?, ?, ?, ?, ?, ?, 0)", valid.key(), valid.name(), valid.coverage().name(), valid.priority(),
+						rules, now);
+			}
+			catch (org.springframework.dao.DuplicateKeyException exists) {
 				throw new ConflictException("health.segment.duplicate", valid.key());
 			}
-			jdbc.update("insert into health_segment (segment_key, name, coverage, priority, rules, updated_at, version)"
-					+ " values (?, ?, ?, ?, ?, ?, 0)", valid.key(), valid.name(), valid.coverage().name(), valid.priority(),
-					rules, now);
+			forget();
+			return new Segment(valid.key(), valid.name(), valid.coverage(), valid.priority(), valid.rules(), 0);
 		}
-		else if (jdbc.update("update health_segment set name = ?, coverage = ?, priority = ?, rules = ?, updated_at = ?,"
+		if (jdbc.update("update health_segment set name = ?, coverage = ?, priority = ?, rules = ?, updated_at = ?,"
 				+ " version = version + 1 where segment_key = ? and version = ?", valid.name(), valid.coverage().name(),
 				valid.priority(), rules, now, valid.key(), valid.version()) == 0) {
-			segment(valid.key()).orElseThrow(() -> new NotFoundException("health.segment.notFound", valid.key()));
+			Integer exists = jdbc.queryForObject("select count(*) from health_segment where segment_key = ?", Integer.class,
+					valid.key());
+			if (exists == null || exists == 0) {
+				throw new NotFoundException("health.segment.notFound", valid.key());
+			}
 			throw new ConflictException("health.segment.conflict");
 		}
 		forget();
-		return segment(valid.key()).orElseThrow();
+		return new Segment(valid.key(), valid.name(), valid.coverage(), valid.priority(), valid.rules(),
+				valid.version() + 1);
 	}
 
 	void deleteSegment(String key) {

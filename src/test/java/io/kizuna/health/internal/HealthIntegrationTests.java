@@ -263,6 +263,27 @@ class HealthIntegrationTests {
 	}
 
 	@Test
+	void segmentsSavedInQuickSuccessionAreAllThereWhileTheRecomputeRuns() throws Exception {
+		// Each save starts a recompute, which reads the segments on another thread meanwhile.
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(api(post("/api/v1/health/segments")).content("""
+					{"key":"quick-%s-%d","name":"Quick %d","coverage":"LOW_TOUCH","priority":%d,
+					 "rules":[{"field":"plan","op":"EQ","value":"none-%s"}]}""".formatted(tag, i, i, 50 + i, tag)))
+				.andExpect(status().isCreated())
+				.andExpect(jsonPath("$.key").value("quick-" + tag + "-" + i));
+		}
+		mvc.perform(api(post("/api/v1/health/segments")).content("""
+				{"key":"quick-%s-0","name":"Again","coverage":"LOW_TOUCH","rules":[{"field":"plan","op":"EQ","value":"x"}]}"""
+			.formatted(tag)))
+			.andExpect(status().isConflict());
+		mvc.perform(api(get("/api/v1/health/segments")))
+			.andExpect(jsonPath("$[?(@.key =~ /quick-" + tag + "-.*/)]").value(org.hamcrest.Matchers.hasSize(5)));
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(api(delete("/api/v1/health/segments/quick-" + tag + "-" + i))).andExpect(status().isNoContent());
+		}
+	}
+
+	@Test
 	void thePagesSpeakJapaneseAndRefuseBadRulesInWords() throws Exception {
 		var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
 			.user(new io.kizuna.identity.internal.TestUsers(context).create(io.kizuna.identity.Role.ADMIN));
