@@ -34,12 +34,12 @@ class SourceController {
 
 	private final io.kizuna.accounts.AccountRecords accounts;
 
-	private final GroupMapping mapping;
+	private final UsageFeed feed;
 
 	SourceController(SourceAdmin admin, UsageIdentities identities, io.kizuna.accounts.AccountRecords accounts,
-			GroupMapping mapping) {
+			UsageFeed feed) {
 		this.admin = admin;
-		this.mapping = mapping;
+		this.feed = feed;
 		this.identities = identities;
 		this.accounts = accounts;
 	}
@@ -128,7 +128,7 @@ class SourceController {
 			redirect.addFlashAttribute("failure", "usage.group.accountUnknown");
 			return "redirect:/admin/sources#unmatched";
 		}
-		mapping.map(sourceId, groupId, found.value());
+		feed.map(sourceId, groupId, found.value());
 		redirect.addFlashAttribute("notice", "usage.group.notice.mapped");
 		return "redirect:/admin/sources#unmatched";
 	}

@@ -70,31 +70,119 @@ class UsageFeed {
 		this.json = json;
 	}
 
-	/** Reads what is new in the log; one reader at a time, each batch committed before the next is read. */
+	/**
+	 * What the feed has read since it last wrote its position: the counts, and the users and groups they
+	 * touched. Counts go to the database with the position every {@code kizuna.usage.flush-interval} (and
+	 * whenever the feed is asked to catch up), so that every event counts once also across a crash, however
+	 * busy the product: many events of the same user, event and day cost one row write per window. What
+	 * health reads and what is new is written at once (see {@link #step()}).
+	 */
+	private static final class Window {
+
+		EventLog.Position position;
+
+		final EventLog.Position start;
+
+		final Instant opened = Instant.now();
+
+		final Map<Key, User> users = new HashMap<>();
+
+		final Map<Key, Group> groups = new HashMap<>();
+
+		final Map<UsageRollups.EventDay, Long> eventDays = new HashMap<>();
+
+		final Map<UsageRollups.UserDay, UsageRollups.Use> userDays = new HashMap<>();
+
+		final Map<UsageRollups.PendingEvent, Long> pendingEvents = new HashMap<>();
+
+		final Map<UsageRollups.PendingUser, UsageRollups.Use> pendingUsers = new HashMap<>();
+
+		Window(EventLog.Position position) {
+			this.position = position;
+			this.start = position;
+		}
+
+		boolean idle() {
+			return position.equals(start) && users.isEmpty() && groups.isEmpty() && eventDays.isEmpty()
+					&& pendingEvents.isEmpty();
+		}
+	}
+
+	private Window window;
+
+	@org.springframework.beans.factory.annotation.Value("${kizuna.usage.flush-interval:2s}")
+	private java.time.Duration flushInterval;
+
+	/** Reads what is new in the log, one batch after another; writes the window's counts once it is due. */
 	@Scheduled(fixedDelayString = "${kizuna.usage.feed-delay:250ms}")
 	synchronized void poll() {
 		while (Boolean.TRUE.equals(transactions.execute(status -> step()))) {
 			// a full batch: there may be more right away
 		}
+		if (window != null && !window.opened.plus(flushInterval).isAfter(Instant.now())) {
+			flush();
+		}
 	}
 
-	/** Reads and applies one batch; true when it was full. */
-	private boolean step() {
-		EventLog.Position from = identities.position();
-		List<JsonNode> events = new ArrayList<>();
-		EventLog.Position to = log.read(from, BATCH, bytes -> events.add(json.readTree(bytes)));
-		if (events.isEmpty()) {
-			if (!to.equals(from)) {
-				identities.position(to);
-			}
-			return false;
+	/** Reads everything there is and writes it all, counts included (tests; before a group is mapped). */
+	synchronized void catchUp() {
+		poll();
+		flush();
+	}
+
+	/** Writes the window's counts, users, groups and log position in one transaction, and starts a new one. */
+	synchronized void flush() {
+		Window w = window;
+		if (w == null) {
+			return;
 		}
-		apply(events);
-		identities.position(to);
+		if (w.idle()) {
+			window = null;
+			return;
+		}
+		transactions.executeWithoutResult(status -> {
+			rollups.addEvents(w.eventDays);
+			rollups.addUsers(w.userDays);
+			rollups.addPendingEvents(w.pendingEvents);
+			rollups.addPendingUsers(w.pendingUsers);
+			identities.saveGroups(w.groups.values(), true);
+			identities.saveUsers(w.users.values(), true);
+			identities.position(w.position);
+		});
+		window = null;
+	}
+
+	/** What a kill -9 does to the feed: the window is gone, the log and the last written position remain (tests). */
+	synchronized void loseWindow() {
+		window = null;
+	}
+
+	/** A group mapped by hand: what the feed holds of it is written first, so that nothing lands beside it. */
+	synchronized boolean map(UUID source, String groupId, UUID account) {
+		flush();
+		return transactions.execute(status -> mapping.map(source, groupId, account));
+	}
+
+	/**
+	 * Reads and applies one batch; true when it was full. The counts stay in the window; written at once are
+	 * the users and groups that are new or changed company, and the user-days and event-days not seen yet
+	 * today (with no counts): who was active and which features were used, all that health reads.
+	 */
+	private boolean step() {
+		if (window == null) {
+			window = new Window(identities.position());
+		}
+		Window w = window;
+		List<JsonNode> events = new ArrayList<>();
+		EventLog.Position to = log.read(w.position, BATCH, bytes -> events.add(json.readTree(bytes)));
+		if (!events.isEmpty()) {
+			apply(events, w);
+		}
+		w.position = to;
 		return events.size() == BATCH;
 	}
 
-	private void apply(List<JsonNode> events) {
+	private void apply(List<JsonNode> events, Window w) {
 		Set<Key> userKeys = new HashSet<>();
 		Set<Key> groupKeys = new HashSet<>();
 		for (JsonNode event : events) {
@@ -110,20 +198,26 @@ class UsageFeed {
 				userKeys.add(new Key(source, truncate(event.get("previousId").asString(), 200)));
 			}
 		}
-		Map<Key, User> users = new HashMap<>(identities.users(userKeys));
+		// The window's users and groups are newer than the database's: only the others are read.
+		w.users.putAll(identities.users(userKeys.stream().filter(k -> !w.users.containsKey(k)).toList()));
+		Map<Key, User> users = w.users;
 		users.values().stream().filter(u -> u.groupId != null).forEach(u -> groupKeys.add(new Key(u.source, u.groupId)));
-		Map<Key, Group> groups = new HashMap<>(identities.groups(groupKeys));
+		w.groups.putAll(identities.groups(groupKeys.stream().filter(k -> !w.groups.containsKey(k)).toList()));
+		Map<Key, Group> groups = w.groups;
 		Map<String, AccountId> matched = accounts.resolve(groupKeys.stream()
 			.filter(k -> !groups.containsKey(k) || groups.get(k).account == null)
 			.map(Key::id)
 			.distinct()
 			.toList(), groupMatch);
-		Map<UsageRollups.EventDay, Long> eventDays = new HashMap<>();
-		Map<UsageRollups.UserDay, UsageRollups.Use> userDays = new HashMap<>();
-		Map<UsageRollups.PendingEvent, Long> pendingEvents = new HashMap<>();
-		Map<UsageRollups.PendingUser, UsageRollups.Use> pendingUsers = new HashMap<>();
+		Set<UsageRollups.EventDay> eventKeys = new HashSet<>();
+		Set<UsageRollups.UserDay> userDayKeys = new HashSet<>();
+		Set<User> touched = new HashSet<>();
+		Set<Group> touchedGroups = new HashSet<>();
 		for (JsonNode event : events) {
 			User user = apply(event, users, groups, matched);
+			if (user != null && (!user.stored || user.identityChanged)) {
+				touched.add(user);
+			}
 			String name = rolledUp(event);
 			if (user == null || name == null) {
 				continue;
@@ -133,23 +227,25 @@ class UsageFeed {
 			UsageRollups.Use use = new UsageRollups.Use(1, user.sessionBegun ? 1 : 0, user.secondsOfUse);
 			user.sessionBegun = false;
 			if (user.account != null) {
-				eventDays.merge(new UsageRollups.EventDay(user.account, day, name), 1L, Long::sum);
-				userDays.merge(new UsageRollups.UserDay(user.account, day, userKey), use, UsageRollups.Use::plus);
+				UsageRollups.EventDay eventDay = new UsageRollups.EventDay(user.account, day, name);
+				UsageRollups.UserDay userDay = new UsageRollups.UserDay(user.account, day, userKey);
+				w.eventDays.merge(eventDay, 1L, Long::sum);
+				w.userDays.merge(userDay, use, UsageRollups.Use::plus);
+				eventKeys.add(eventDay);
+				userDayKeys.add(userDay);
 			}
 			else if (user.groupId != null) {
 				// Not dropped: kept for the group until it is mapped to an account.
-				pendingEvents.merge(new UsageRollups.PendingEvent(user.source, user.groupId, day, name), 1L, Long::sum);
-				pendingUsers.merge(new UsageRollups.PendingUser(user.source, user.groupId, day, userKey), use,
+				w.pendingEvents.merge(new UsageRollups.PendingEvent(user.source, user.groupId, day, name), 1L, Long::sum);
+				w.pendingUsers.merge(new UsageRollups.PendingUser(user.source, user.groupId, day, userKey), use,
 						UsageRollups.Use::plus);
 			}
 		}
-		identities.saveGroups(groups.values());
-		identities.saveUsers(users.values());
-		rollups.addEvents(eventDays);
-		rollups.addUsers(userDays);
-		rollups.addPendingEvents(pendingEvents);
-		rollups.addPendingUsers(pendingUsers);
-		tellWhatIsNew(eventDays.keySet(), userDays.keySet());
+		groups.values().stream().filter(g -> !g.stored || g.identityChanged).forEach(touchedGroups::add);
+		identities.saveGroups(touchedGroups, false);
+		identities.saveUsers(touched, false);
+		touchedGroups.forEach(g -> g.identityChanged = false);
+		tellWhatIsNew(eventKeys, userDayKeys);
 	}
 
 	/**
@@ -172,6 +268,13 @@ class UsageFeed {
 		if (moved.isEmpty()) {
 			return;
 		}
+		// The rows, with no counts yet (the window adds them with its position): a replay adds nothing twice.
+		Map<UsageRollups.EventDay, Long> noEvents = new HashMap<>();
+		newEvents.forEach(k -> noEvents.put(k, 0L));
+		Map<UsageRollups.UserDay, UsageRollups.Use> noUse = new HashMap<>();
+		newUsers.forEach(k -> noUse.put(k, new UsageRollups.Use(0, 0, 0)));
+		rollups.addEvents(noEvents);
+		rollups.addUsers(noUse);
 		// Known once this batch has committed; listeners hear of it after the commit too.
 		org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
 				new org.springframework.transaction.support.TransactionSynchronization() {
@@ -226,8 +329,11 @@ class UsageFeed {
 		String type = event.path("type").asString();
 		if ("identify".equals(type) && user != null) {
 			JsonNode traits = event.path("traits");
-			user.email = traits.hasNonNull("email") ? truncate(traits.get("email").asString(), 320) : user.email;
-			user.name = traits.hasNonNull("name") ? truncate(traits.get("name").asString(), 200) : user.name;
+			String email = traits.hasNonNull("email") ? truncate(traits.get("email").asString(), 320) : user.email;
+			String name = traits.hasNonNull("name") ? truncate(traits.get("name").asString(), 200) : user.name;
+			user.identityChanged |= !java.util.Objects.equals(email, user.email) || !java.util.Objects.equals(name, user.name);
+			user.email = email;
+			user.name = name;
 		}
 		if ("alias".equals(type) && user != null && event.hasNonNull("previousId")) {
 			// The same person under an earlier id (often the anonymous one): the new id takes over its company.
@@ -235,6 +341,7 @@ class UsageFeed {
 			if (previous != null && user.groupId == null) {
 				user.groupId = previous.groupId;
 				user.account = previous.account;
+				user.identityChanged = true;
 			}
 		}
 		Group group = null;
@@ -247,14 +354,17 @@ class UsageFeed {
 				return fresh;
 			});
 			JsonNode name = event.path("traits").get("name");
-			if (name != null && name.isString()) {
+			if (name != null && name.isString() && !truncate(name.asString(), 200).equals(group.name)) {
 				group.name = truncate(name.asString(), 200);
+				group.identityChanged = true;
 			}
 			if (group.account == null && matched.containsKey(groupId)) {
 				group.account = matched.get(groupId).value();
+				group.identityChanged = true;
 			}
-			if (user != null) {
+			if (user != null && !groupId.equals(user.groupId)) {
 				user.groupId = groupId;
+				user.identityChanged = true;
 			}
 		}
 		else if (user != null && user.groupId != null) {
@@ -263,8 +373,9 @@ class UsageFeed {
 		if (group != null) {
 			group.events++;
 			group.lastSeen = at.isAfter(group.lastSeen) ? at : group.lastSeen;
-			if (user != null) {
+			if (user != null && !java.util.Objects.equals(user.account, group.account)) {
 				user.account = group.account;
+				user.identityChanged = true;
 			}
 		}
 		return user;
@@ -324,6 +435,7 @@ class UsageFeed {
 	}
 
 	synchronized void rematch() {
+		flush();
 		transactions.executeWithoutResult(status -> {
 			List<Group> unmatched = identities.unmatched(10_000);
 			Map<String, AccountId> found = accounts.resolve(unmatched.stream().map(g -> g.groupId).distinct().toList(),

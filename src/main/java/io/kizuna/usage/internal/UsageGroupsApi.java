@@ -34,11 +34,11 @@ class UsageGroupsApi {
 
 	private final AccountRecords accounts;
 
-	private final GroupMapping groupMapping;
+	private final UsageFeed feed;
 
-	UsageGroupsApi(UsageIdentities identities, AccountRecords accounts, GroupMapping groupMapping) {
+	UsageGroupsApi(UsageIdentities identities, AccountRecords accounts, UsageFeed feed) {
 		this.identities = identities;
-		this.groupMapping = groupMapping;
+		this.feed = feed;
 		this.accounts = accounts;
 	}
 
@@ -62,7 +62,7 @@ class UsageGroupsApi {
 	@Operation(summary = "Tie a group, and every user in it, to an account")
 	GroupView map(@PathVariable UUID sourceId, @PathVariable String groupId, @Valid @RequestBody Mapping mapping) {
 		accounts.require(new AccountId(mapping.accountId()));
-		if (!groupMapping.map(sourceId, groupId, mapping.accountId())) {
+		if (!feed.map(sourceId, groupId, mapping.accountId())) {
 			throw new NotFoundException("usage.group.notFound", groupId);
 		}
 		UsageIdentities.Group group = identities.groups(List.of(new UsageIdentities.Key(sourceId, groupId)))

@@ -35,6 +35,12 @@ class UsageIdentities {
 
 		long events;
 
+		/** The events count as last written with the log position: what a write between flushes stores. */
+		long flushedEvents;
+
+		/** Not stored: whether who this is (company, account, name) changed since it was last written. */
+		transient boolean identityChanged;
+
 		boolean stored;
 
 		Group(UUID source, String groupId) {
@@ -62,6 +68,12 @@ class UsageIdentities {
 		Instant lastSeen;
 
 		long events;
+
+		/** The events count as last written with the log position: what a write between flushes stores. */
+		long flushedEvents;
+
+		/** Not stored: whether who this is (company, account, name) changed since it was last written. */
+		transient boolean identityChanged;
 
 		boolean stored;
 
@@ -95,6 +107,7 @@ class UsageIdentities {
 			g.firstSeen = instant(rs, "first_seen");
 			g.lastSeen = instant(rs, "last_seen");
 			g.events = rs.getLong("events");
+			g.flushedEvents = g.events;
 			g.stored = true;
 			found.put(new Key(g.source, g.groupId), g);
 		});
@@ -113,6 +126,7 @@ class UsageIdentities {
 			u.firstSeen = instant(rs, "first_seen");
 			u.lastSeen = instant(rs, "last_seen");
 			u.events = rs.getLong("events");
+			u.flushedEvents = u.events;
 			u.stored = true;
 			found.put(new Key(u.source, u.userId), u);
 		});
@@ -150,20 +164,40 @@ class UsageIdentities {
 					+ " events = v.events",
 			500);
 
-	/** Writes the groups as they now are (new ones inserted, known ones replaced), many to a statement. */
-	void saveGroups(Collection<Group> groups) {
+	/**
+	 * Writes the groups as they now are (new ones inserted, known ones replaced), many to a statement. With
+	 * {@code counted}, their event counts go too, which only a flush with the log position may write: a
+	 * write in between keeps the last flushed count, so that a replay after a crash counts nothing twice.
+	 */
+	void saveGroups(Collection<Group> groups, boolean counted) {
 		GROUPS.write(jdbc, groups.stream()
-			.map(g -> new Object[] { g.source, g.groupId, g.account, g.name, utc(g.firstSeen), utc(g.lastSeen), g.events })
+			.map(g -> new Object[] { g.source, g.groupId, g.account, g.name, utc(g.firstSeen), utc(g.lastSeen),
+					counted ? g.events : g.flushedEvents })
 			.toList());
-		groups.forEach(g -> g.stored = true);
+		groups.forEach(g -> {
+			g.stored = true;
+			g.flushedEvents = counted ? g.events : g.flushedEvents;
+		});
+	}
+
+	void saveUsers(Collection<User> users, boolean counted) {
+		USERS.write(jdbc, users.stream()
+			.map(u -> new Object[] { u.source, u.userId, u.groupId, u.account, u.email, u.name, utc(u.firstSeen),
+					utc(u.lastSeen), counted ? u.events : u.flushedEvents })
+			.toList());
+		users.forEach(u -> {
+			u.stored = true;
+			u.identityChanged = false;
+			u.flushedEvents = counted ? u.events : u.flushedEvents;
+		});
+	}
+
+	void saveGroups(Collection<Group> groups) {
+		saveGroups(groups, true);
 	}
 
 	void saveUsers(Collection<User> users) {
-		USERS.write(jdbc, users.stream()
-			.map(u -> new Object[] { u.source, u.userId, u.groupId, u.account, u.email, u.name, utc(u.firstSeen),
-					utc(u.lastSeen), u.events })
-			.toList());
-		users.forEach(u -> u.stored = true);
+		saveUsers(users, true);
 	}
 
 	/** Unmatched groups, most active first. */
@@ -175,6 +209,7 @@ class UsageIdentities {
 			g.firstSeen = instant(rs, "first_seen");
 			g.lastSeen = instant(rs, "last_seen");
 			g.events = rs.getLong("events");
+			g.flushedEvents = g.events;
 			g.stored = true;
 			groups.add(g);
 		}, limit);

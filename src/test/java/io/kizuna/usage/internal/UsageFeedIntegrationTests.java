@@ -69,7 +69,7 @@ class UsageFeedIntegrationTests {
 			.content(batch))
 			.andExpect(status().isOk());
 
-		feed.poll();
+		feed.catchUp();
 
 		assertThat(userAccount(source, "u1-" + tag)).isEqualTo(acme);
 		assertThat(jdbc.queryForObject("select name from usage_user where source_id = ? and user_id = ?", String.class,
@@ -184,8 +184,8 @@ class UsageFeedIntegrationTests {
 			mvc.perform(post("/v1/track").contentType(MediaType.TEXT_PLAIN)
 				.content("{\"writeKey\":\"" + key + "\",\"userId\":\"counted\",\"event\":\"Clicked\"}"))
 				.andExpect(status().isOk());
-			feed.poll();
-			feed.poll();
+			feed.catchUp();
+			feed.catchUp();
 		}
 		assertThat(jdbc.queryForObject("select events from usage_user where source_id = ? and user_id = 'counted'",
 				Long.class, UUID.fromString(source))).isEqualTo(3L);
@@ -193,6 +193,53 @@ class UsageFeedIntegrationTests {
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/accounts/" + UUID.randomUUID() + "/usage?days=0").header("Authorization", ADMIN))
 			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void whatAWindowHeldIsReadAgainAfterACrashAndCountsOnce() throws Exception {
+		TestAccounts accounts = new TestAccounts(mvc, context);
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String acme = account(accounts, "Window " + tag, "window-" + tag + ".example");
+		String created = mvc.perform(post("/api/v1/sources").header("Authorization", ADMIN)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Win " + tag + "\",\"kind\":\"SERVER\"}"))
+			.andReturn().getResponse().getContentAsString();
+		String key = JsonPath.read(created, "$.writeKey");
+		java.time.Duration interval = (java.time.Duration) org.springframework.test.util.ReflectionTestUtils.getField(feed,
+				"flushInterval");
+		// Counts wait in the window; only a catch-up (or a due flush) writes them with the log position.
+		org.springframework.test.util.ReflectionTestUtils.setField(feed, "flushInterval", java.time.Duration.ofHours(1));
+		try {
+			feed.catchUp();
+			mvc.perform(post("/v1/batch").contentType(MediaType.APPLICATION_JSON)
+				.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((key + ":").getBytes(StandardCharsets.UTF_8)))
+				.content("""
+						{"batch":[{"type":"group","userId":"w-%1$s","groupId":"window-%1$s.example"},
+						 {"type":"track","userId":"w-%1$s","event":"Signed In"},{"type":"track","userId":"w-%1$s","event":"Signed In"},
+						 {"type":"track","userId":"w-%1$s","event":"Report Exported"}]}""".formatted(tag)))
+				.andExpect(status().isOk());
+			feed.poll();
+			// Who was active is written at once, for health; how often waits for the window.
+			assertThat(jdbc.queryForObject("select count(*) from usage_daily_user where account_id = ?", Long.class,
+					UUID.fromString(acme))).isEqualTo(1L);
+			assertThat(jdbc.queryForObject("select coalesce(sum(events), 0) from usage_daily where account_id = ?", Long.class,
+					UUID.fromString(acme))).isZero();
+
+			feed.loseWindow();
+			feed.catchUp();
+
+			assertThat(jdbc.queryForObject("select sum(events) from usage_daily where account_id = ?", Long.class,
+					UUID.fromString(acme))).isEqualTo(3L);
+			assertThat(jdbc.queryForObject("select events from usage_daily_user where account_id = ?", Long.class,
+					UUID.fromString(acme))).isEqualTo(3L);
+			assertThat(jdbc.queryForObject("select events from usage_user where user_id = ?", Long.class, "w-" + tag))
+				.isEqualTo(4L);
+			feed.catchUp();
+			assertThat(jdbc.queryForObject("select sum(events) from usage_daily where account_id = ?", Long.class,
+					UUID.fromString(acme))).isEqualTo(3L);
+		}
+		finally {
+			org.springframework.test.util.ReflectionTestUtils.setField(feed, "flushInterval", interval);
+		}
 	}
 
 	@Test
@@ -220,7 +267,7 @@ class UsageFeedIntegrationTests {
 			.content(batch))
 			.andExpect(status().isOk());
 
-		feed.poll();
+		feed.catchUp();
 
 		// The alias carried the anonymous visitor's company over to the signed-in user.
 		assertThat(userAccount(JsonPath.read(created, "$.id"), "hanako-" + tag)).isEqualTo(acme);
