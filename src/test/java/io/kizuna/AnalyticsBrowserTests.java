@@ -6,10 +6,6 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentI
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlMatches;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -58,8 +54,6 @@ class AnalyticsBrowserTests {
 	ApplicationContext context;
 
 	private Browser browser;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	private String token;
 
@@ -149,13 +143,7 @@ class AnalyticsBrowserTests {
 	}
 
 	private String call(String method, String path, String json) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Authorization", token)
-			.header("Content-Type", "application/json");
-		request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isLessThan(300);
-		return response.body();
+		return new io.kizuna.support.TestApi(port, token).call(method, path, json);
 	}
 
 	private Browser signedIn(SignedInUser user) {

@@ -5,10 +5,6 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -52,8 +48,6 @@ class HealthBrowserTests {
 	ApplicationContext context;
 
 	private Browser browser;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	private String token;
 
@@ -124,13 +118,7 @@ class HealthBrowserTests {
 	}
 
 	private String call(String method, String path, String json) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Authorization", token)
-			.header("Content-Type", "application/json");
-		request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isLessThan(300);
-		return response.body();
+		return new io.kizuna.support.TestApi(port, token).call(method, path, json);
 	}
 
 	private Browser signedIn(SignedInUser user) {

@@ -51,9 +51,7 @@ class UsageFeedIntegrationTests {
 		TestAccounts accounts = new TestAccounts(mvc, context);
 		String tag = UUID.randomUUID().toString().substring(0, 8);
 		String acme = account(accounts, "Acme " + tag, "acme-" + tag + ".example");
-		String created = mvc.perform(post("/api/v1/sources").header("Authorization", ADMIN)
-			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"App " + tag + "\",\"kind\":\"SERVER\"}"))
-			.andReturn().getResponse().getContentAsString();
+		String created = source("App " + tag, "SERVER");
 		String source = JsonPath.read(created, "$.id");
 		String key = JsonPath.read(created, "$.writeKey");
 		String batch = """
@@ -175,9 +173,7 @@ class UsageFeedIntegrationTests {
 
 	@Test
 	void eachEventCountsOnceHoweverOftenTheFeedRuns() throws Exception {
-		String created = mvc.perform(post("/api/v1/sources").header("Authorization", ADMIN)
-			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Count\",\"kind\":\"SERVER\"}"))
-			.andReturn().getResponse().getContentAsString();
+		String created = source("Count", "SERVER");
 		String source = JsonPath.read(created, "$.id");
 		String key = JsonPath.read(created, "$.writeKey");
 		for (int i = 0; i < 3; i++) {
@@ -200,10 +196,7 @@ class UsageFeedIntegrationTests {
 		TestAccounts accounts = new TestAccounts(mvc, context);
 		String tag = UUID.randomUUID().toString().substring(0, 8);
 		String acme = account(accounts, "Window " + tag, "window-" + tag + ".example");
-		String created = mvc.perform(post("/api/v1/sources").header("Authorization", ADMIN)
-			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Win " + tag + "\",\"kind\":\"SERVER\"}"))
-			.andReturn().getResponse().getContentAsString();
-		String key = JsonPath.read(created, "$.writeKey");
+		String key = JsonPath.read(source("Win " + tag, "SERVER"), "$.writeKey");
 		java.time.Duration interval = (java.time.Duration) org.springframework.test.util.ReflectionTestUtils.getField(feed,
 				"flushInterval");
 		// Counts wait in the window; only a catch-up (or a due flush) writes them with the log position.
@@ -247,9 +240,7 @@ class UsageFeedIntegrationTests {
 		TestAccounts accounts = new TestAccounts(mvc, context);
 		String tag = UUID.randomUUID().toString().substring(0, 8);
 		String acme = account(accounts, "Sessions " + tag, "sessions-" + tag + ".example");
-		String created = mvc.perform(post("/api/v1/sources").header("Authorization", ADMIN)
-			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Web " + tag + "\",\"kind\":\"WEB\"}"))
-			.andReturn().getResponse().getContentAsString();
+		String created = source("Web " + tag, "WEB");
 		String key = JsonPath.read(created, "$.writeKey");
 		// Yesterday in Tokyo: 10:00 and 10:05 are one session (5 minutes of use), 10:50 begins another.
 		java.time.ZonedDateTime ten = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).minusDays(1)
@@ -282,6 +273,13 @@ class UsageFeedIntegrationTests {
 				.value(2))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.adoption.length()")
 				.value(12));
+	}
+
+	/** Creates an event source; answers the API's JSON, with its id and write key. */
+	private String source(String name, String kind) throws Exception {
+		return mvc.perform(post("/api/v1/sources").header("Authorization", ADMIN)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"" + name + "\",\"kind\":\"" + kind + "\"}"))
+			.andReturn().getResponse().getContentAsString();
 	}
 
 	private String userAccount(String source, String user) {
