@@ -78,15 +78,16 @@ class AccountHealthDesk {
 		var current = records.current(id).orElse(null);
 		var override = judgement.override(id, now).orElse(null);
 		var sentiment = judgement.sentiment(id).orElse(null);
-		List<HealthRecords.Day> history = records.history(id, today.minusDays(days - 1L));
+		// Reaching back at least 30 days, so that the trend comes from the same read.
+		List<HealthRecords.Day> history = records.history(id, today.minusDays(Math.max(days - 1L, 30)));
 		if (current == null) {
 			return new View(account, override == null ? null : override.score(), null, null, null, null, null,
 					List.of(), override, null, history, sentiment);
 		}
 		Scorecard card = scorecards.find(current.scorecard()).orElseGet(Scorecard::standard);
 		Integer shown = override != null ? override.score() : current.score();
-		Integer monthAgo = records.history(id, today.minusDays(30)).stream().findFirst()
-			.filter(d -> !d.day().isAfter(today.minusDays(30)))
+		Integer monthAgo = HealthRecords.daily(history, today.minusDays(30), today.minusDays(30)).stream()
+			.findFirst()
 			.map(HealthRecords.Day::score)
 			.orElse(null);
 		return new View(account, shown, card.band(shown), current.score(), current.band(), card.name(),

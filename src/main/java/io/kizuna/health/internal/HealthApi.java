@@ -82,19 +82,10 @@ class HealthApi {
 	List<HistoryDay> history(@PathVariable AccountId id, @RequestParam(defaultValue = "90") @Min(1) @Max(730) int days) {
 		AccountHealthDesk.View view = desk.of(id, days);
 		LocalDate to = engine.today();
-		LocalDate from = to.minusDays(days - 1L);
-		List<HistoryDay> series = new java.util.ArrayList<>();
-		HealthRecords.Day current = null;
-		int next = 0;
-		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-			while (next < view.history().size() && !view.history().get(next).day().isAfter(day)) {
-				current = view.history().get(next++);
-			}
-			if (current != null) {
-				series.add(new HistoryDay(day, current.score(), current.band()));
-			}
-		}
-		return series;
+		return HealthRecords.daily(view.history(), to.minusDays(days - 1L), to)
+			.stream()
+			.map(d -> new HistoryDay(d.day(), d.score(), d.band()))
+			.toList();
 	}
 
 	@PutMapping("/override")
@@ -103,7 +94,7 @@ class HealthApi {
 	Answer override(@PathVariable AccountId id, @RequestBody OverrideRequest request) {
 		desk.override(id, request.score() == null ? -1 : request.score(), request.reason(), request.until(),
 				LocaleContextHolder.getTimeZone().toZoneId());
-		engine.refreshDirty();
+		engine.refreshDirtyUnlessBusy();
 		return answer(desk.of(id, 31));
 	}
 
@@ -120,7 +111,7 @@ class HealthApi {
 	@Operation(summary = "Set the CSM's sentiment (POSITIVE, NEUTRAL, NEGATIVE; null clears it), one of the measures")
 	Answer sentiment(@PathVariable AccountId id, @RequestBody SentimentRequest request) {
 		desk.sentiment(id, request.sentiment(), request.note());
-		engine.refreshDirty();
+		engine.refreshDirtyUnlessBusy();
 		return answer(desk.of(id, 31));
 	}
 

@@ -98,7 +98,7 @@ class HealthController {
 		if (htmx == null) {
 			return "redirect:/accounts/" + id + "#health";
 		}
-		engine.refreshDirty();
+		engine.refreshDirtyUnlessBusy();
 		return section(id, model);
 	}
 }

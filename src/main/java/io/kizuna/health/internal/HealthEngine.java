@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,6 @@ import io.kizuna.accounts.LifecycleStage;
 import io.kizuna.health.HealthBand;
 import io.kizuna.health.HealthBandChanged;
 import io.kizuna.health.HealthBandChanges;
-import io.kizuna.subscriptions.SubscriptionHistories;
-import io.kizuna.surveys.SurveyAnswers;
 import io.kizuna.usage.UsageSignals;
 
 import org.slf4j.Logger;
@@ -92,7 +89,14 @@ class HealthEngine {
 		}
 	}
 
-	private final Map<UUID, Entry> entries = new HashMap<>();
+	/**
+	 * Written only by whoever holds {@link #work}; read without it by pages (the overview's counts), which
+	 * may see a recompute half done but never wait for one.
+	 */
+	private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
+
+	/** One scoring at a time: the start, a full recompute or a refresh. */
+	private final java.util.concurrent.locks.ReentrantLock work = new java.util.concurrent.locks.ReentrantLock();
 
 	private final Set<UUID> dirty = ConcurrentHashMap.newKeySet();
 
@@ -172,7 +176,17 @@ class HealthEngine {
 	}
 
 	/** Start and nightly: every signal read again in bulk, then every account scored. */
-	synchronized void reloadAndRecompute() {
+	void reloadAndRecompute() {
+		work.lock();
+		try {
+			reloadAndRecomputeLocked();
+		}
+		finally {
+			work.unlock();
+		}
+	}
+
+	private void reloadAndRecomputeLocked() {
 		long started = System.nanoTime();
 		transactions.executeWithoutResult(status -> scorecards.ensureDefault());
 		LocalDate today = today();
@@ -208,7 +222,7 @@ class HealthEngine {
 		dirty.clear();
 		usageDirty.clear();
 		log.info("health: signals of {} accounts read in {} ms", entries.size(), (System.nanoTime() - started) / 1_000_000);
-		recomputeAll();
+		recomputeAllLocked();
 		ready = true;
 	}
 
@@ -216,7 +230,17 @@ class HealthEngine {
 	 * Scores every account from the signals in memory (after a scorecard or segment changed, and nightly
 	 * for time-driven measures such as days since last seen), writing only what changed.
 	 */
-	synchronized Progress recomputeAll() {
+	Progress recomputeAll() {
+		work.lock();
+		try {
+			return recomputeAllLocked();
+		}
+		finally {
+			work.unlock();
+		}
+	}
+
+	private Progress recomputeAllLocked() {
 		LocalDate today = today();
 		Instant now = clock.instant();
 		Map<UUID, Integer> overrides = judgement.overrides(now);
@@ -254,7 +278,32 @@ class HealthEngine {
 	}
 
 	/** Rescores the accounts marked dirty, from fresh reads of their signals. */
-	synchronized int refreshDirty() {
+	int refreshDirty() {
+		work.lock();
+		try {
+			return refreshDirtyLocked();
+		}
+		finally {
+			work.unlock();
+		}
+	}
+
+	/**
+	 * The same for a person who just changed something and waits for the answer: done now when nothing else
+	 * is scoring, else left to the schedule (a full recompute can take seconds).
+	 */
+	void refreshDirtyUnlessBusy() {
+		if (work.tryLock()) {
+			try {
+				refreshDirtyLocked();
+			}
+			finally {
+				work.unlock();
+			}
+		}
+	}
+
+	private int refreshDirtyLocked() {
 		if (!ready || (dirty.isEmpty() && usageDirty.isEmpty())) {
 			return 0;
 		}
@@ -447,14 +496,9 @@ class HealthEngine {
 		return null;
 	}
 
-	/** The engine's current view of an account (tests, and the page right after a change). */
-	synchronized Integer scoreOf(UUID account) {
-		Entry entry = entries.get(account);
-		return entry == null ? null : entry.score;
-	}
 
 	/** How many accounts each segment holds now (key "" for accounts in none). */
-	synchronized Map<String, Integer> segmentSizes() {
+	Map<String, Integer> segmentSizes() {
 		Map<String, Integer> sizes = new HashMap<>();
 		entries.values().forEach(e -> sizes.merge(e.shown == null || e.shown.segment() == null ? "" : e.shown.segment(),
 				1, Integer::sum));
@@ -465,7 +509,7 @@ class HealthEngine {
 	 * Accounts by segment and band as shown (overrides included): for each segment key ("" for none), the
 	 * counts of GOOD, NEUTRAL, AT_RISK and not yet scored.
 	 */
-	synchronized Map<String, int[]> distribution() {
+	Map<String, int[]> distribution() {
 		Map<String, int[]> counts = new java.util.TreeMap<>();
 		for (Entry e : entries.values()) {
 			String segment = e.shown == null || e.shown.segment() == null ? "" : e.shown.segment();
@@ -480,25 +524,15 @@ class HealthEngine {
 	}
 
 	/** The band an account is in now (computed, without overrides), null when unscored or unknown. */
-	synchronized HealthBand bandOf(UUID account) {
+	HealthBand bandOf(UUID account) {
 		Entry entry = entries.get(account);
 		return entry == null ? null : entry.band;
 	}
 
 	/** Drops an account that was deleted. */
-	synchronized void forget(UUID account) {
+	void forget(UUID account) {
 		entries.remove(account);
 		dirty.remove(account);
 		usageDirty.remove(account);
-	}
-
-	/** Accounts the engine knows, for benchmarks and the overview. */
-	synchronized int size() {
-		return entries.size();
-	}
-
-	/** The account ids the engine holds (a full refresh after settings moved every account). */
-	synchronized Set<UUID> ids() {
-		return new HashSet<>(entries.keySet());
 	}
 }

@@ -38,6 +38,26 @@ class HealthRecords {
 		}
 	}
 
+	/**
+	 * The score of each day from {@code from} to {@code to}, from history rows in day order: a day without a
+	 * row has the score of the latest row before it; days before the first row are left out.
+	 */
+	static List<Day> daily(List<Day> history, LocalDate from, LocalDate to) {
+		List<Day> days = new ArrayList<>();
+		Day current = null;
+		int next = 0;
+		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+			while (next < history.size() && !history.get(next).day().isAfter(day)) {
+				current = history.get(next++);
+			}
+			if (current != null) {
+				days.add(new Day(current.account(), day, current.scorecard(), current.score(), current.band(),
+						current.values(), current.readings(), current.computedAt()));
+			}
+		}
+		return days;
+	}
+
 	/** An account that moved into a band: where it was before, and its score then and now. */
 	record Moved(UUID account, HealthBand before, int scoreBefore, int scoreAfter, Instant at) {
 	}

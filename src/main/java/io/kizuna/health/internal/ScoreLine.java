@@ -5,8 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A score's history drawn as an SVG line on a 0–100 scale, one point per day, each day holding the score
- * of the latest history row on or before it (rows are written only when something changed).
+ * A score's history drawn as an SVG line on a 0–100 scale, one point per day ({@link HealthRecords#daily}).
  */
 record ScoreLine(LocalDate from, LocalDate to, String points, Integer low, Integer high, int width, int height) {
 
@@ -15,19 +14,11 @@ record ScoreLine(LocalDate from, LocalDate to, String points, Integer low, Integ
 		List<String> points = new ArrayList<>();
 		Integer low = null;
 		Integer high = null;
-		Integer score = null;
-		int next = 0;
-		for (int d = 0; d <= days; d++) {
-			LocalDate day = from.plusDays(d);
-			while (next < history.size() && !history.get(next).day().isAfter(day)) {
-				score = history.get(next++).score();
-			}
-			if (score == null) {
-				continue;
-			}
+		for (HealthRecords.Day day : HealthRecords.daily(history, from, to)) {
+			int score = day.score();
 			low = low == null ? score : Math.min(low, score);
 			high = high == null ? score : Math.max(high, score);
-			double x = days == 0 ? 0 : (double) d * width / days;
+			double x = days == 0 ? 0 : (double) java.time.temporal.ChronoUnit.DAYS.between(from, day.day()) * width / days;
 			double y = height - (double) score * height / 100;
 			points.add(Math.round(x * 10) / 10.0 + "," + Math.round(y * 10) / 10.0);
 		}

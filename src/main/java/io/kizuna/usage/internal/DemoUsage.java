@@ -67,8 +67,8 @@ class DemoUsage {
 			story(account, random, today, created.now(), groups, users, events, userDays);
 		}
 		transactions.executeWithoutResult(status -> {
-			identities.saveGroups(groups.values());
-			identities.saveUsers(users.values());
+			identities.saveGroups(groups.values(), true);
+			identities.saveUsers(users.values(), true);
 			rollups.addEvents(events);
 			rollups.addUsers(userDays);
 		});

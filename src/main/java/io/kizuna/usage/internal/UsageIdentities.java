@@ -192,13 +192,6 @@ class UsageIdentities {
 		});
 	}
 
-	void saveGroups(Collection<Group> groups) {
-		saveGroups(groups, true);
-	}
-
-	void saveUsers(Collection<User> users) {
-		saveUsers(users, true);
-	}
 
 	/** Unmatched groups, most active first. */
 	List<Group> unmatched(int limit) {
