@@ -6,7 +6,6 @@ import io.kizuna.accounts.AccountId;
 import io.kizuna.shared.InvalidRequest;
 
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,12 +51,12 @@ class HealthController {
 
 	@PostMapping("/accounts/{id}/health/override")
 	@PreAuthorize("hasRole('CSM')")
-	String override(@PathVariable AccountId id, @RequestParam(required = false) Integer score,
-			@RequestParam(required = false) String reason,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
+	String override(@PathVariable AccountId id, @RequestParam(required = false) String score,
+			@RequestParam(required = false) String reason, @RequestParam(required = false) String until,
 			@RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+		// Read here rather than bound, so that "abc" gets the form's own message, not an error page.
 		try {
-			desk.override(id, score == null ? -1 : score, reason, until, LocaleContextHolder.getTimeZone().toZoneId());
+			desk.override(id, number(score), reason, day(until), LocaleContextHolder.getTimeZone().toZoneId());
 		}
 		catch (InvalidRequest refused) {
 			model.addAttribute("overrideError", refused.messageKey());
@@ -66,6 +65,24 @@ class HealthController {
 			model.addAttribute("overrideUntil", until);
 		}
 		return answer(id, htmx, model);
+	}
+
+	private static int number(String text) {
+		try {
+			return text == null ? -1 : Integer.parseInt(text.strip());
+		}
+		catch (NumberFormatException notANumber) {
+			return -1;
+		}
+	}
+
+	private static LocalDate day(String text) {
+		try {
+			return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+		}
+		catch (java.time.format.DateTimeParseException notADay) {
+			return null;
+		}
 	}
 
 	@PostMapping("/accounts/{id}/health/override/end")

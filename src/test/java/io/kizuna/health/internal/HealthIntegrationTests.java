@@ -300,6 +300,13 @@ class HealthIntegrationTests {
 			.andExpect(content().string(containsString("mrr のルールの比較値「lots」は数値ではありません。")));
 		mvc.perform(get("/api/v1/health/segments").header("Authorization", ADMIN))
 			.andExpect(jsonPath("$[?(@.key == 'bad-" + tag + "')]").isEmpty());
+		String account = account("Form " + tag, "form-" + tag, null);
+		mvc.perform(post("/accounts/" + account + "/health/override").with(csm())
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.header("HX-Request", "true").header("Accept-Language", "ja")
+			.param("score", "abc").param("reason", "理由").param("until", "tomorrow"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("0から100のスコアを入力してください。")));
 		mvc.perform(get("/success").with(csm()).header("Accept-Language", "ja"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.stringContainsInOrder("カスタマーサクセス",
