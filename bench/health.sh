@@ -3,8 +3,10 @@
 # time from ingest to a new score visible in the API while events arrive (goal p99 ≤ 2 s at 50k events/s).
 #
 #   bench/health.sh [accounts] [load seconds] [database] ["delays ms between a connection's batches"]
-#   defaults: 100000 accounts, 60 s, postgresql (or h2), "400 100 30" (one load run per pause)
-#   REUSE_DB=1 keeps the PostgreSQL database of an earlier run (the demo company takes minutes to write).
+#   defaults: 100000 accounts, 60 s, postgresql (or h2), "400 100 26" (one load run per pause; 26 ms is about 50,000 events/s)
+#   REUSE_DB=1 keeps the PostgreSQL database of an earlier run (the demo company takes minutes to write);
+#   KEEP_LOG=path keeps Kizuna's log (slow feed steps and health refreshes are logged).
+#   PROBES=n probes under each load (40; give the load long enough for them).
 #
 # 1. target/kizuna.jar with the demo company of that size (PostgreSQL: database kizuna_bench_health, made
 #    anew). The start reads every account's signals from the database and scores them: its time, from the
@@ -21,7 +23,7 @@ cd "$(dirname "$0")/.."
 ACCOUNTS=${1:-100000}
 LOAD=${2:-60}
 DATABASE=${3:-postgresql}
-DELAY=${4:-400 100 30}
+DELAY=${4:-400 100 26}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 [ -f target/kizuna.jar ] || ./mvnw -B -q -DskipTests package
 JAVA=$(bash -c 'source <(sed -n "/^java_version()/,/^}/p;/^find_java()/,/^}/p" kizuna); find_java')
@@ -33,6 +35,7 @@ PID=
 cleanup() {
   local status=$?
   [ -n "$PID" ] && { kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; }
+  [ -n "${KEEP_LOG:-}" ] && cp "$WORK/kizuna.log" "$KEEP_LOG"
   rm -rf "$WORK"
   exit $status
 }
@@ -117,7 +120,7 @@ for delay in $DELAY; do
   RUN=load$delay BATCH=500 USERS=20000 DELAY_MS=$delay wrk -t2 -c4 -d"${LOAD}s" -s bench/health-load.lua "$BASE" > "$WORK/wrk.txt" &
   WRK=$!
   sleep 5
-  bench/health-probe.py "$BASE" "$TOKEN" "$WRITE_KEY" "$PROBE" "$PROBE_DOMAIN" 40 "under load ($delay ms pause)"
+  bench/health-probe.py "$BASE" "$TOKEN" "$WRITE_KEY" "$PROBE" "$PROBE_DOMAIN" "${PROBES:-40}" "under load ($delay ms pause)"
   wait $WRK
   echo -n "  load: wrk, 4 connections, 500 events a batch, $delay ms between a connection's batches: "
   tail -1 "$WORK/wrk.txt"

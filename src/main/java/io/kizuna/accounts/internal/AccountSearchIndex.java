@@ -76,6 +76,18 @@ class AccountSearchIndex implements AutoCloseable {
 
 	private final SizeBands bands;
 
+	/**
+	 * Health words as numbers: a band or segment is stored as its place in the sorted list of those known,
+	 * so that a changed score rewrites four numbers of a document in place ({@link #updateHealth}) instead
+	 * of the whole document with its text. Replaced, never changed, so that searches read them unlocked.
+	 */
+	private volatile List<String> knownBands = List.of();
+
+	private volatile List<String> knownSegments = List.of();
+
+	/** What an account without a value holds: sorts last, first when descending, as SQL's nulls did. */
+	private static final long NONE = Long.MAX_VALUE;
+
 	/** A page of account ids in order, and how many match in all. */
 	record Hits(List<AccountId> ids, long total) {
 	}
@@ -126,6 +138,80 @@ class AccountSearchIndex implements AutoCloseable {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/**
+	 * Learns the bands and segments these accounts are in. Answers true when places already given out moved
+	 * (a new segment sorts before an old one): then every account's health must be written again.
+	 */
+	synchronized boolean learn(Collection<io.kizuna.accounts.AccountRecords.AccountHealth> health) {
+		java.util.TreeSet<String> bands = new java.util.TreeSet<>(knownBands);
+		java.util.TreeSet<String> segments = new java.util.TreeSet<>(knownSegments);
+		for (var h : health) {
+			if (h.band() != null) {
+				bands.add(h.band());
+			}
+			if (h.segment() != null) {
+				segments.add(h.segment());
+			}
+		}
+		boolean moved = !startsWith(bands, knownBands) || !startsWith(segments, knownSegments);
+		knownBands = List.copyOf(bands);
+		knownSegments = List.copyOf(segments);
+		return moved;
+	}
+
+	private static boolean startsWith(java.util.SortedSet<String> now, List<String> before) {
+		return List.copyOf(now).subList(0, before.size()).equals(before);
+	}
+
+	/**
+	 * Rewrites the health of these accounts in place, only the numbers that differ from {@code before} (all of
+	 * them for an account it lacks): a recompute moves every score but few bands or segments, and each number
+	 * rewritten costs a look-up of its account. Accounts not in the index are skipped.
+	 */
+	void updateHealth(Map<AccountId, io.kizuna.accounts.AccountRecords.AccountHealth> health,
+			Map<AccountId, io.kizuna.accounts.AccountRecords.AccountHealth> before) {
+		try {
+			List<Field> changed = new ArrayList<>(4);
+			for (var entry : health.entrySet()) {
+				Field[] now = healthFields(entry.getValue());
+				var old = before.get(entry.getKey());
+				Field[] was = old == null ? null : healthFields(old);
+				changed.clear();
+				for (int i = 0; i < now.length; i++) {
+					if (was == null || !now[i].numericValue().equals(was[i].numericValue())) {
+						changed.add(now[i]);
+					}
+				}
+				if (!changed.isEmpty()) {
+					writer.updateDocValues(new Term(ID, entry.getKey().toString()), changed.toArray(Field[]::new));
+				}
+			}
+			searchers.maybeRefreshBlocking();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private Field[] healthFields(io.kizuna.accounts.AccountRecords.AccountHealth health) {
+		return new Field[] { new NumericDocValuesField("s_health", health.score() == null ? NONE : health.score()),
+				new NumericDocValuesField("s_trend", health.trend() == null ? NONE : health.trend()),
+				new NumericDocValuesField("h_band", code(knownBands, health.band())),
+				new NumericDocValuesField("s_segment", code(knownSegments, health.segment())) };
+	}
+
+	private static long code(List<String> known, String word) {
+		int at = word == null ? -1 : java.util.Collections.binarySearch(known, word);
+		return at < 0 ? NONE : at;
+	}
+
+	/** Accounts whose band or segment is this word; an unknown word matches none. */
+	private static Query healthIs(String field, List<String> known, String word) {
+		long code = code(known, word);
+		return code == NONE ? new org.apache.lucene.search.MatchNoDocsQuery()
+				: NumericDocValuesField.newSlowExactQuery(field, code);
 	}
 
 	/**
@@ -213,11 +299,11 @@ class AccountSearchIndex implements AutoCloseable {
 			any = true;
 		}
 		if (q.band() != null && !q.band().isBlank()) {
-			all.add(new TermQuery(new Term("band", q.band())), BooleanClause.Occur.FILTER);
+			all.add(healthIs("h_band", knownBands, q.band()), BooleanClause.Occur.FILTER);
 			any = true;
 		}
 		if (q.segment() != null && !q.segment().isBlank()) {
-			all.add(new TermQuery(new Term("segment", q.segment())), BooleanClause.Occur.FILTER);
+			all.add(healthIs("s_segment", knownSegments, q.segment()), BooleanClause.Occur.FILTER);
 			any = true;
 		}
 		if (q.renewalFrom() != null) {
@@ -276,7 +362,7 @@ class AccountSearchIndex implements AutoCloseable {
 			case "renewal" -> numeric("s_renewal", reverse);
 			case "health" -> numeric("s_health", reverse);
 			case "trend" -> numeric("s_trend", reverse);
-			case "segment" -> string("s_segment", reverse);
+			case "segment" -> numeric("s_segment", reverse);
 			default -> string("s_name", reverse);
 		};
 		return new Sort(column, new SortField("s_id", SortField.Type.STRING));
@@ -294,7 +380,7 @@ class AccountSearchIndex implements AutoCloseable {
 		return sort;
 	}
 
-	private static Document document(Account account) {
+	private Document document(Account account) {
 		AccountDetails d = account.details();
 		Document doc = new Document();
 		String id = account.id().toString();
@@ -332,19 +418,9 @@ class AccountSearchIndex implements AutoCloseable {
 			doc.add(new NumericDocValuesField("s_renewal", renewal.toEpochDay()));
 		}
 		d.custom().forEach((key, value) -> doc.add(new StringField("cf." + key, value, Field.Store.NO)));
-		var health = account.health();
-		if (health.score() != null) {
-			doc.add(new NumericDocValuesField("s_health", health.score()));
-		}
-		if (health.trend() != null) {
-			doc.add(new NumericDocValuesField("s_trend", health.trend()));
-		}
-		if (health.band() != null) {
-			doc.add(new StringField("band", health.band(), Field.Store.NO));
-		}
-		if (health.segment() != null) {
-			doc.add(new StringField("segment", health.segment(), Field.Store.NO));
-			doc.add(new SortedDocValuesField("s_segment", new BytesRef(health.segment())));
+		// Every document has the health fields, with or without values, so that they can be updated in place.
+		for (Field field : healthFields(account.health())) {
+			doc.add(field);
 		}
 		return doc;
 	}

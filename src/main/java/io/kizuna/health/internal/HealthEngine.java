@@ -119,7 +119,13 @@ class HealthEngine {
 
 	private final ApplicationEventPublisher events;
 
-	private final ObjectMapper json;
+	private final tools.jackson.databind.ObjectWriter valuesOut;
+
+	private final tools.jackson.databind.ObjectWriter readingsOut;
+
+	private final tools.jackson.databind.ObjectReader valuesIn;
+
+	private final tools.jackson.databind.ObjectReader readingsIn;
 
 	private final Clock clock;
 
@@ -128,6 +134,9 @@ class HealthEngine {
 	private final HealthSettings settings;
 
 	private volatile boolean ready;
+
+	/** A clearing of replaced rows is running (one at a time; a recompute does not wait for it). */
+	private final java.util.concurrent.atomic.AtomicBoolean clearing = new java.util.concurrent.atomic.AtomicBoolean();
 
 	private volatile Progress progress;
 
@@ -143,7 +152,11 @@ class HealthEngine {
 		this.accounts = accounts;
 		this.transactions = transactions;
 		this.events = events;
-		this.json = json;
+		// Bound to their types once: an untyped write looked the map's key serializer up again for every row.
+		this.valuesOut = json.writerFor(VALUES);
+		this.readingsOut = json.writerFor(READINGS);
+		this.valuesIn = json.readerFor(VALUES);
+		this.readingsIn = json.readerFor(READINGS);
 		this.clock = clock;
 		this.zone = zone;
 		this.settings = settings;
@@ -183,6 +196,7 @@ class HealthEngine {
 		}
 		finally {
 			work.unlock();
+			handOnBandChanges();
 		}
 	}
 
@@ -203,10 +217,11 @@ class HealthEngine {
 			if (entry != null) {
 				entry.score = day.score();
 				entry.band = day.band();
-				entry.values = json.readValue(day.values(), VALUES);
+				entry.values = valuesIn.readValue(day.values());
 				if (day.readings() != null) {
 					entry.readings = new java.util.EnumMap<>(Metric.class);
-					json.readValue(day.readings(), READINGS).forEach((m, said) -> entry.readings.put(m, normal(said)));
+					readingsIn.<Map<Metric, List<Object>>>readValue(day.readings())
+						.forEach((m, said) -> entry.readings.put(m, normal(said)));
 				}
 				entry.card = day.scorecard();
 			}
@@ -237,8 +252,30 @@ class HealthEngine {
 		}
 		finally {
 			work.unlock();
+			handOnBandChanges();
 		}
 	}
+
+	/**
+	 * A full recompute's band changes, handed on once it is over and the lock is free: the timeline writes
+	 * its entries as it hears them (tens of thousands after a changed weight, seconds of work), and neither
+	 * the scores nor the next refresh need wait for that.
+	 */
+	private void handOnBandChanges() {
+		List<HealthBandChanged> changes;
+		synchronized (unpublished) {
+			changes = List.copyOf(unpublished);
+			unpublished.clear();
+		}
+		if (!changes.isEmpty()) {
+			long started = System.nanoTime();
+			transactions.executeWithoutResult(status -> events.publishEvent(new HealthBandChanges(changes)));
+			log.info("health: {} band changes handed on in {} ms", changes.size(), (System.nanoTime() - started) / 1_000_000);
+		}
+	}
+
+	/** Band changes of full recomputes not handed on yet. */
+	private final List<HealthBandChanged> unpublished = new ArrayList<>();
 
 	private Progress recomputeAllLocked() {
 		LocalDate today = today();
@@ -248,6 +285,8 @@ class HealthEngine {
 		progress = new Progress(0, all.size(), now, null, 0);
 		deferredMarks = new LinkedHashMap<>();
 		deferredChanges = new ArrayList<>();
+		scoringNanos = 0;
+		writingNanos = 0;
 		int changed = 0;
 		boolean analysed = false;
 		try {
@@ -263,17 +302,37 @@ class HealthEngine {
 			}
 		}
 		finally {
-			progress = new Progress(progress.done(), all.size(), progress.started(), clock.instant(), changed);
 			Map<AccountId, AccountHealth> marks = deferredMarks;
-			List<HealthBandChanged> changes = deferredChanges;
+			synchronized (unpublished) {
+				unpublished.addAll(deferredChanges);
+			}
 			deferredMarks = null;
 			deferredChanges = null;
-			accounts.recordHealth(marks);
-			if (!changes.isEmpty()) {
-				transactions.executeWithoutResult(status -> events.publishEvent(new HealthBandChanges(changes)));
+			try {
+				// Part of the recompute's time: done when the account table shows the new scores too.
+				long handing = System.nanoTime();
+				accounts.recordHealth(marks);
+				log.info("health: recompute spent {} ms scoring, {} ms writing scores, {} ms on the account table",
+						scoringNanos / 1_000_000, writingNanos / 1_000_000, (System.nanoTime() - handing) / 1_000_000);
+			}
+			finally {
+				progress = new Progress(progress.done(), all.size(), progress.started(), clock.instant(), changed);
 			}
 		}
 		log.info("health: {} accounts scored in {} ms, {} changed", all.size(), progress.millis(), changed);
+		if (changed >= 20_000 && clearing.compareAndSet(false, true)) {
+			Thread.ofVirtual().name("health-clear").start(() -> {
+				try {
+					records.clearReplacedRows();
+				}
+				catch (RuntimeException failed) {
+					log.warn("health: clearing replaced score rows failed: {}", failed.getMessage());
+				}
+				finally {
+					clearing.set(false);
+				}
+			});
+		}
 		return progress;
 	}
 
@@ -312,8 +371,14 @@ class HealthEngine {
 		List<UUID> usageOnly = new ArrayList<>(usageDirty);
 		usageDirty.removeAll(usageOnly);
 		usageOnly.removeAll(ids);
-		int changed = ids.isEmpty() ? 0 : refresh(ids);
-		return changed + (usageOnly.isEmpty() ? 0 : refreshUsage(usageOnly));
+		long started = System.nanoTime();
+		int changed = (ids.isEmpty() ? 0 : refresh(ids)) + (usageOnly.isEmpty() ? 0 : refreshUsage(usageOnly));
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		if (millis >= 500) {
+			log.info("health: {} accounts (usage only: {}) refreshed in {} ms", ids.size() + usageOnly.size(),
+					usageOnly.size(), millis);
+		}
+		return changed;
 	}
 
 	/** Reads only the usage of accounts the engine holds already (others get a full read). */
@@ -395,17 +460,27 @@ class HealthEngine {
 
 	private List<HealthBandChanged> deferredChanges;
 
+	/** Where a full recompute's time went, for its log line. */
+	private long scoringNanos;
+
+	private long writingNanos;
+
 	/** Scores these entries and writes what changed, in the caller's transaction; answers how many rows. */
 	private int apply(List<Entry> batch, LocalDate today, Map<UUID, Integer> overrides,
 			Map<AccountId, LifecycleStage> moves) {
+		long applyStarted = System.nanoTime();
 		Instant now = clock.instant();
+		// Read once for the batch, then evaluated directly: through their beans it was two proxied calls an account.
+		List<Segment> segmentList = segments.segments();
+		List<LifecycleRule> lifecycle = segments.lifecycle();
+		List<Scorecard> cards = scorecards.all();
 		List<HealthRecords.Day> rows = new ArrayList<>();
 		List<HealthBandChanged> changes = new ArrayList<>();
 		Map<AccountId, AccountHealth> shown = new LinkedHashMap<>();
 		for (Entry entry : batch) {
 			UUID id = entry.profile.id().value();
-			Segment segment = segments.segmentOf(facts(entry, entry.score, entry.band, today));
-			Scorecard card = scorecards.forSegments(segment == null ? Set.of() : Set.of(segment.key()));
+			Segment segment = SegmentBook.segmentOf(segmentList, facts(entry, entry.score, entry.band, today));
+			Scorecard card = Scorecards.forSegments(cards, segment == null ? Set.of() : Set.of(segment.key()));
 			// A customer that has left has no health to watch; its history stays for backtests.
 			Scorecard.Result result = entry.profile.stage() == LifecycleStage.CHURNED ? Scorecard.Result.NONE
 					: card.score(entry.signals, today, zone);
@@ -418,7 +493,7 @@ class HealthEngine {
 			// An account never scored stays without rows until it has something to say.
 			if (moved && (result.score() != null || entry.score != null)) {
 				rows.add(new HealthRecords.Day(id, today, card.id(), result.score(), result.band(),
-						json.writeValueAsString(values), json.writeValueAsString(readings), now));
+						valuesOut.writeValueAsString(values), readingsOut.writeValueAsString(readings), now));
 				HealthBandChanged change = result.score() == null ? null : change(entry, result, card, now);
 				if (change != null) {
 					changes.add(change);
@@ -438,11 +513,16 @@ class HealthEngine {
 				shown.put(entry.profile.id(), mark);
 				entry.shown = mark;
 			}
-			segments.nextStage(facts(entry, entry.score, entry.band, today))
+			SegmentBook.nextStage(lifecycle, facts(entry, entry.score, entry.band, today))
 				.ifPresent(stage -> moves.put(entry.profile.id(), stage));
 		}
+		long scored = System.nanoTime();
 		records.store(rows);
 		records.bandChanged(changes.stream().filter(c -> c.kind() == HealthBandChanged.Kind.BAND_CHANGED).toList());
+		if (deferredMarks != null) {
+			scoringNanos += scored - applyStarted;
+			writingNanos += System.nanoTime() - scored;
+		}
 		if (deferredMarks != null) {
 			deferredMarks.putAll(shown);
 			deferredChanges.addAll(changes);

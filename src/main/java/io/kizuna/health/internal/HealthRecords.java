@@ -92,6 +92,25 @@ class HealthRecords {
 			.toList());
 	}
 
+	/** From this many band changes on, PostgreSQL gets them by COPY (scores: {@link io.kizuna.shared.SqlMerge}). */
+	static final int COPY_FROM = 1_000;
+
+	private void copy(String copy, String csv) {
+		jdbc.execute((java.sql.Connection connection) -> {
+			copyIn(connection, copy, csv);
+			return null;
+		});
+	}
+
+	private static void copyIn(java.sql.Connection connection, String copy, String csv) throws java.sql.SQLException {
+		try {
+			connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(copy, new java.io.StringReader(csv));
+		}
+		catch (java.io.IOException failed) {
+			throw new java.sql.SQLException("COPY failed: " + copy, failed);
+		}
+	}
+
 	/** The current score: the latest row, if it has one. */
 	@Transactional(readOnly = true)
 	Optional<Day> current(UUID account) {
@@ -144,6 +163,16 @@ class HealthRecords {
 	}
 
 	void bandChanged(List<io.kizuna.health.HealthBandChanged> changes) {
+		if (changes.size() >= COPY_FROM && postgres()) {
+			// A changed weight moves tens of thousands of accounts between bands: one COPY, not as many inserts.
+			StringBuilder csv = new StringBuilder(changes.size() * 100);
+			changes.forEach(c -> csv.append(c.accountId().value()).append(',').append(c.at()).append(',')
+				.append(c.before().name()).append(',').append(c.after().name()).append(',').append(c.scoreBefore())
+				.append(',').append(c.scoreAfter()).append('\n'));
+			copy("copy health_band_change (account_id, changed_at, from_band, to_band, score_before, score_after)"
+					+ " from stdin (format csv)", csv.toString());
+			return;
+		}
 		jdbc.batchUpdate("insert into health_band_change (account_id, changed_at, from_band, to_band, score_before,"
 				+ " score_after) values (?, ?, ?, ?, ?, ?)", changes, 1000, (ps, c) -> {
 					ps.setObject(1, c.accountId().value());
@@ -188,7 +217,29 @@ class HealthRecords {
 	 * account): PostgreSQL otherwise keeps planning for an empty table until autovacuum comes round.
 	 */
 	void refreshStatistics() {
-		String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
-		jdbc.execute("PostgreSQL".equals(product) ? "analyze health_score_day" : "analyze");
+		jdbc.execute(postgres() ? "analyze health_score_day" : "analyze");
+	}
+
+	/**
+	 * After a recompute replaced most current rows (PostgreSQL): their old versions are cleared now, so that
+	 * the next recompute does not wade through them, rather than when autovacuum comes round (or never, where
+	 * it is turned off). Outside any transaction, as VACUUM must be; it does not block reads or writes.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+	void clearReplacedRows() {
+		if (postgres()) {
+			jdbc.execute("vacuum (analyze) health_score_day");
+		}
+	}
+
+	private volatile Boolean postgres;
+
+	private boolean postgres() {
+		Boolean known = postgres;
+		if (known == null) {
+			known = "PostgreSQL".equals(jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()));
+			postgres = known;
+		}
+		return known;
 	}
 }

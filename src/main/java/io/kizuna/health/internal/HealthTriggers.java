@@ -71,7 +71,7 @@ class HealthTriggers {
 		}
 	}
 
-	@Scheduled(fixedDelayString = "${kizuna.health.refresh-delay:200ms}")
+	@Scheduled(fixedDelayString = "${kizuna.health.refresh-delay:100ms}")
 	void refresh() {
 		engine.refreshDirty();
 	}

@@ -37,7 +37,7 @@ class Scorecards {
 
 	private final Clock clock;
 
-	private volatile List<Scorecard> cards;
+	private final CommittedCache<List<Scorecard>> cards = new CommittedCache<>();
 
 	Scorecards(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
 		this.jdbc = jdbc;
@@ -48,9 +48,7 @@ class Scorecards {
 	/** The segments' cards in priority order, then the default ones (no segment). */
 	@Transactional(readOnly = true)
 	List<Scorecard> all() {
-		List<Scorecard> loaded = cards;
-		if (loaded == null) {
-			loaded = jdbc.query("select id, name, segment_key, priority, definition, version from health_scorecard",
+		return cards.get(() -> jdbc.query("select id, name, segment_key, priority, definition, version from health_scorecard",
 					(rs, n) -> {
 						Definition d = json.readValue(rs.getString("definition"), Definition.class);
 						return new Scorecard(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("segment_key"),
@@ -60,10 +58,7 @@ class Scorecards {
 				.sorted(Comparator.comparing((Scorecard c) -> c.segment() == null)
 					.thenComparingInt(Scorecard::priority)
 					.thenComparing(Scorecard::name))
-				.toList();
-			cards = loaded;
-		}
-		return loaded;
+				.toList());
 	}
 
 	Optional<Scorecard> find(UUID id) {
@@ -137,7 +132,11 @@ class Scorecards {
 
 	/** The card for an account in these segments: the first in priority order whose segment it is in, else the default. */
 	Scorecard forSegments(java.util.Set<String> segments) {
-		List<Scorecard> all = all();
+		return forSegments(all(), segments);
+	}
+
+	/** The same from cards read once: the engine asks for every account, and a proxied call each costs. */
+	static Scorecard forSegments(List<Scorecard> all, java.util.Set<String> segments) {
 		return all.stream()
 			.filter(c -> c.segment() == null || segments.contains(c.segment()))
 			.findFirst()
@@ -149,20 +148,7 @@ class Scorecards {
 		forget();
 	}
 
-	/**
-	 * Forgets the cached copy now and again once the transaction has ended: a reader on another thread may
-	 * load the rows in between, as they were before this change committed.
-	 */
 	private void forget() {
-		cards = null;
-		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-			org.springframework.transaction.support.TransactionSynchronizationManager
-				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
-					@Override
-					public void afterCompletion(int status) {
-						cards = null;
-					}
-				});
-		}
+		cards.forget();
 	}
 }

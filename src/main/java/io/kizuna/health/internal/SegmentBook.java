@@ -38,9 +38,9 @@ class SegmentBook {
 
 	private final Clock clock;
 
-	private volatile List<Segment> segments;
+	private final CommittedCache<List<Segment>> segments = new CommittedCache<>();
 
-	private volatile List<LifecycleRule> lifecycle;
+	private final CommittedCache<List<LifecycleRule>> lifecycle = new CommittedCache<>();
 
 	SegmentBook(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
 		this.jdbc = jdbc;
@@ -51,17 +51,12 @@ class SegmentBook {
 	/** In priority order: the first an account meets is its segment. */
 	@Transactional(readOnly = true)
 	List<Segment> segments() {
-		List<Segment> loaded = segments;
-		if (loaded == null) {
-			loaded = jdbc.query("select segment_key, name, coverage, priority, rules, version from health_segment",
+		return segments.get(() -> jdbc.query("select segment_key, name, coverage, priority, rules, version from health_segment",
 					(rs, n) -> new Segment(rs.getString(1), rs.getString(2), Segment.Coverage.valueOf(rs.getString(3)),
 							rs.getInt(4), json.readValue(rs.getString(5), RULES), rs.getInt(6)))
 				.stream()
 				.sorted(Comparator.comparingInt(Segment::priority).thenComparing(Segment::key))
-				.toList();
-			segments = loaded;
-		}
-		return loaded;
+				.toList());
 	}
 
 	Optional<Segment> segment(String key) {
@@ -69,7 +64,12 @@ class SegmentBook {
 	}
 
 	Segment segmentOf(Facts facts) {
-		for (Segment segment : segments()) {
+		return segmentOf(segments(), facts);
+	}
+
+	/** The same against segments read once (the engine asks for every account it scores). */
+	static Segment segmentOf(List<Segment> segments, Facts facts) {
+		for (Segment segment : segments) {
 			if (segment.contains(facts)) {
 				return segment;
 			}
@@ -119,19 +119,18 @@ class SegmentBook {
 
 	@Transactional(readOnly = true)
 	List<LifecycleRule> lifecycle() {
-		List<LifecycleRule> loaded = lifecycle;
-		if (loaded == null) {
-			loaded = jdbc.query("select id, from_stage, to_stage, rules from lifecycle_rule order by position",
-					(rs, n) -> new LifecycleRule(rs.getObject(1, UUID.class), LifecycleStage.valueOf(rs.getString(2)),
-							LifecycleStage.valueOf(rs.getString(3)), json.readValue(rs.getString(4), RULES)));
-			lifecycle = loaded;
-		}
-		return loaded;
+		return lifecycle.get(() -> jdbc.query("select id, from_stage, to_stage, rules from lifecycle_rule order by position",
+				(rs, n) -> new LifecycleRule(rs.getObject(1, UUID.class), LifecycleStage.valueOf(rs.getString(2)),
+						LifecycleStage.valueOf(rs.getString(3)), json.readValue(rs.getString(4), RULES))));
 	}
 
 	/** The stage an account should move to by the rules, if any (the first rule that applies). */
 	Optional<LifecycleStage> nextStage(Facts facts) {
-		return lifecycle().stream().filter(r -> r.applies(facts)).map(LifecycleRule::to).findFirst();
+		return nextStage(lifecycle(), facts);
+	}
+
+	static Optional<LifecycleStage> nextStage(List<LifecycleRule> rules, Facts facts) {
+		return rules.stream().filter(r -> r.applies(facts)).map(LifecycleRule::to).findFirst();
 	}
 
 	/** Replaces all lifecycle rules; refused when they would move an account round in a circle. */
@@ -172,22 +171,8 @@ class SegmentBook {
 		forget();
 	}
 
-	/**
-	 * Forgets the cached copy now and again once the transaction has ended: a reader on another thread may
-	 * load the rows in between, as they were before this change committed.
-	 */
 	private void forget() {
-		segments = null;
-		lifecycle = null;
-		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-			org.springframework.transaction.support.TransactionSynchronizationManager
-				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
-					@Override
-					public void afterCompletion(int status) {
-						segments = null;
-						lifecycle = null;
-					}
-				});
-		}
+		segments.forget();
+		lifecycle.forget();
 	}
 }

@@ -356,6 +356,72 @@ class HealthIntegrationTests {
 			.user(new io.kizuna.identity.internal.TestUsers(context).create(io.kizuna.identity.Role.CSM));
 	}
 
+	@Test
+	void aRecomputesWorthOfRowsIsWrittenAndReplacedExactly() throws Exception {
+		// 1,500 rows at once: PostgreSQL takes them by COPY, H2 by MERGE statements; both must keep every value.
+		java.util.UUID account = java.util.UUID.fromString(account("Bulk " + tag, "Pro", tag + ".bulk.example"));
+		java.util.UUID card = java.util.UUID.randomUUID();
+		LocalDate first = LocalDate.of(2022, 1, 1);
+		java.time.Instant at = java.time.Instant.parse("2026-11-23T01:02:03.456789Z");
+		java.util.List<HealthRecords.Day> days = new java.util.ArrayList<>();
+		for (int i = 0; i < 1_500; i++) {
+			days.add(new HealthRecords.Day(account, first.plusDays(i), card, i % 101, io.kizuna.health.HealthBand.NEUTRAL,
+					"{\"NPS\":" + i + ",\"note\":\"a \\\"quoted\\\", comma\"}", i % 2 == 0 ? null : "{\"NPS\":[" + i + "]}", at));
+		}
+		records.store(days);
+		// Only these days: the engine may meanwhile give the new account a row of its own for today.
+		java.util.function.Supplier<java.util.List<HealthRecords.Day>> stored = () -> records.history(account, first)
+			.stream()
+			.filter(d -> d.day().isBefore(first.plusDays(1_500)))
+			.toList();
+		java.util.List<HealthRecords.Day> read = stored.get();
+		assertThat(read).hasSize(1_500);
+		assertThat(read.get(7)).isEqualTo(days.get(7));
+		assertThat(read.get(8)).isEqualTo(days.get(8));
+
+		java.util.List<HealthRecords.Day> replaced = days.stream()
+			.map(d -> new HealthRecords.Day(d.account(), d.day(), null, 100 - d.score(), io.kizuna.health.HealthBand.GOOD,
+					d.values(), null, at.plusSeconds(1)))
+			.toList();
+		records.store(replaced);
+		assertThat(stored.get()).containsExactlyElementsOf(replaced);
+
+		// As many band changes at once (COPY on PostgreSQL): all kept, the latest found as the move into at risk.
+		java.util.List<io.kizuna.health.HealthBandChanged> changes = new java.util.ArrayList<>();
+		for (int i = 0; i < 1_200; i++) {
+			boolean down = i % 2 == 1;
+			changes.add(new io.kizuna.health.HealthBandChanged(new io.kizuna.accounts.AccountId(account),
+					io.kizuna.health.HealthBandChanged.Kind.BAND_CHANGED,
+					down ? io.kizuna.health.HealthBand.NEUTRAL : io.kizuna.health.HealthBand.AT_RISK,
+					down ? io.kizuna.health.HealthBand.AT_RISK : io.kizuna.health.HealthBand.NEUTRAL, 60 - i % 7, 30 + i % 5,
+					"Standard", at.plusSeconds(i)));
+		}
+		records.bandChanged(changes);
+		assertThat(jdbc.queryForObject("select count(*) from health_band_change where account_id = ?", Integer.class,
+				account)).isEqualTo(1_200);
+		assertThat(records.movedInto(io.kizuna.health.HealthBand.AT_RISK, at))
+			.filteredOn(moved -> moved.account().equals(account))
+			.singleElement()
+			.satisfies(moved -> {
+				assertThat(moved.at()).isEqualTo(at.plusSeconds(1_199));
+				assertThat(moved.scoreBefore()).isEqualTo(60 - 1_199 % 7);
+				assertThat(moved.before()).isEqualTo(io.kizuna.health.HealthBand.NEUTRAL);
+			});
+	}
+
+	@Test
+	void replacedScoreRowsAreClearedOutsideATransactionOnPostgres() {
+		// VACUUM refuses to run inside a transaction: this is what a recompute's clearing would meet.
+		records.clearReplacedRows();
+
+		if (io.kizuna.support.TestDatabase.isPostgres()) {
+			assertThat(jdbc.queryForObject("select last_vacuum is not null from pg_stat_user_tables"
+					+ " where relname = 'health_score_day'", Boolean.class)).isTrue();
+			assertThat(jdbc.queryForObject("select reloptions::text from pg_class where relname = 'health_score_day'",
+					String.class)).contains("fillfactor=70");
+		}
+	}
+
 	@Autowired
 	org.springframework.context.ApplicationContext context;
 }
