@@ -97,30 +97,69 @@ class UsageFeed {
 
 		final Map<UsageRollups.PendingUser, UsageRollups.Use> pendingUsers = new HashMap<>();
 
+		/** The users and groups this window's events touched: what its write must carry. */
+		final Set<Key> touchedUsers = new HashSet<>();
+
+		final Set<Key> touchedGroups = new HashSet<>();
+
 		Window(EventLog.Position position) {
 			this.position = position;
 			this.start = position;
 		}
 
 		boolean idle() {
-			return position.equals(start) && users.isEmpty() && groups.isEmpty() && eventDays.isEmpty()
+			return position.equals(start) && touchedUsers.isEmpty() && touchedGroups.isEmpty() && eventDays.isEmpty()
 					&& pendingEvents.isEmpty();
+		}
+	}
+
+	/**
+	 * What a window hands to its write: its counts, copies of the users and groups it touched as they were
+	 * when it closed, and its log position. Written on the writer's thread while the next window reads on.
+	 */
+	private record Closed(EventLog.Position position, Map<UsageRollups.EventDay, Long> eventDays,
+			Map<UsageRollups.UserDay, UsageRollups.Use> userDays, Map<UsageRollups.PendingEvent, Long> pendingEvents,
+			Map<UsageRollups.PendingUser, UsageRollups.Use> pendingUsers, List<User> users, List<Group> groups) {
+
+		static Closed of(Window w) {
+			return new Closed(w.position, w.eventDays, w.userDays, w.pendingEvents, w.pendingUsers,
+					w.touchedUsers.stream().map(w.users::get).filter(java.util.Objects::nonNull).map(User::copy).toList(),
+					w.touchedGroups.stream().map(w.groups::get).filter(java.util.Objects::nonNull).map(Group::copy).toList());
 		}
 	}
 
 	private Window window;
 
+	/** The one thread that writes closed windows, one at a time and in order. */
+	private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors
+		.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("usage-window-writer").factory());
+
+	/** The write of the last window closed, until it is known done. */
+	private java.util.concurrent.Future<?> writing;
+
 	@org.springframework.beans.factory.annotation.Value("${kizuna.usage.flush-interval:2s}")
 	private java.time.Duration flushInterval;
 
-	/** Reads what is new in the log, one batch after another; writes the window's counts once it is due. */
-	@Scheduled(fixedDelayString = "${kizuna.usage.feed-delay:250ms}")
+	/**
+	 * Reads what is new in the log, one batch after another. Once the window is due it is closed and written
+	 * on the writer's thread while reading goes on: under load a write takes about a second, and events read
+	 * meanwhile are what health waits for.
+	 */
+	@Scheduled(fixedDelayString = "${kizuna.usage.feed-delay:100ms}")
 	synchronized void poll() {
-		while (Boolean.TRUE.equals(transactions.execute(status -> step()))) {
-			// a full batch: there may be more right away
+		try {
+			while (Boolean.TRUE.equals(transactions.execute(status -> step()))) {
+				// a full batch: there may be more right away
+			}
+		}
+		catch (RuntimeException failed) {
+			// The window took part of a batch that did not commit: read again from the last position written.
+			awaitWrite();
+			window = null;
+			throw failed;
 		}
 		if (window != null && !window.opened.plus(flushInterval).isAfter(Instant.now())) {
-			flush();
+			close();
 		}
 	}
 
@@ -130,8 +169,13 @@ class UsageFeed {
 		flush();
 	}
 
-	/** Writes the window's counts, users, groups and log position in one transaction, and starts a new one. */
-	synchronized void flush() {
+	/**
+	 * Closes the window and starts the next at its position; the next keeps the users and groups it touched
+	 * (their newest values, which the database has only once this write is done). The write before must be
+	 * done first: then everything else the next window reads from the database is current.
+	 */
+	private void close() {
+		awaitWrite();
 		Window w = window;
 		if (w == null) {
 			return;
@@ -140,20 +184,74 @@ class UsageFeed {
 			window = null;
 			return;
 		}
-		transactions.executeWithoutResult(status -> {
-			rollups.addEvents(w.eventDays);
-			rollups.addUsers(w.userDays);
-			rollups.addPendingEvents(w.pendingEvents);
-			rollups.addPendingUsers(w.pendingUsers);
-			identities.saveGroups(w.groups.values(), true);
-			identities.saveUsers(w.users.values(), true);
-			identities.position(w.position);
+		Closed closed = Closed.of(w);
+		Window next = new Window(w.position);
+		w.touchedUsers.forEach(key -> next.users.put(key, w.users.get(key)));
+		w.touchedGroups.forEach(key -> {
+			Group group = w.groups.get(key);
+			if (group != null) {
+				next.groups.put(key, group);
+			}
 		});
+		window = next;
+		writing = writer.submit(() -> write(closed));
+	}
+
+	/** Writes the window's counts, users, groups and log position now and forgets what it held. */
+	synchronized void flush() {
+		close();
+		awaitWrite();
 		window = null;
 	}
 
+	private void awaitWrite() {
+		if (writing == null) {
+			return;
+		}
+		try {
+			writing.get();
+		}
+		catch (InterruptedException interrupted) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("usage: interrupted while the window was written", interrupted);
+		}
+		catch (java.util.concurrent.ExecutionException failed) {
+			// Not written: what it held is read again from the last position written, so nothing is lost.
+			window = null;
+			org.slf4j.LoggerFactory.getLogger(UsageFeed.class).warn("usage: writing a window failed; reading again from"
+					+ " the last position written", failed.getCause());
+		}
+		finally {
+			writing = null;
+		}
+	}
+
+	/** Counts, users, groups and log position in one transaction: each event counts once, also across a crash. */
+	private void write(Closed w) {
+		long started = System.nanoTime();
+		transactions.executeWithoutResult(status -> {
+			rollups.addEvents(w.eventDays());
+			rollups.addUsers(w.userDays());
+			rollups.addPendingEvents(w.pendingEvents());
+			rollups.addPendingUsers(w.pendingUsers());
+			identities.saveGroups(w.groups(), true);
+			identities.saveUsers(w.users(), true);
+			identities.position(w.position());
+		});
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		if (millis >= SLOW_MILLIS) {
+			org.slf4j.LoggerFactory.getLogger(UsageFeed.class)
+				.info("usage: window of {} user-days and {} users written in {} ms", w.userDays().size(), w.users().size(),
+						millis);
+		}
+	}
+
+	/** Slower steps are logged: what delays usage (and so health) under load shows in the log. */
+	private static final long SLOW_MILLIS = 500;
+
 	/** What a kill -9 does to the feed: the window is gone, the log and the last written position remain (tests). */
 	synchronized void loseWindow() {
+		awaitWrite();
 		window = null;
 	}
 
@@ -170,15 +268,21 @@ class UsageFeed {
 	 */
 	private boolean step() {
 		if (window == null) {
+			awaitWrite(); // the position a write in flight is about to store is where reading goes on
 			window = new Window(identities.position());
 		}
 		Window w = window;
+		long started = System.nanoTime();
 		List<JsonNode> events = new ArrayList<>();
 		EventLog.Position to = log.read(w.position, BATCH, bytes -> events.add(json.readTree(bytes)));
 		if (!events.isEmpty()) {
 			apply(events, w);
 		}
 		w.position = to;
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		if (millis >= SLOW_MILLIS) {
+			org.slf4j.LoggerFactory.getLogger(UsageFeed.class).info("usage: {} events read in {} ms", events.size(), millis);
+		}
 		return events.size() == BATCH;
 	}
 
@@ -192,18 +296,26 @@ class UsageFeed {
 				userKeys.add(new Key(source, user));
 			}
 			if ("group".equals(event.path("type").asString())) {
-				groupKeys.add(new Key(source, event.path("groupId").asString()));
+				groupKeys.add(new Key(source, truncate(event.path("groupId").asString(), 200)));
 			}
 			if ("alias".equals(event.path("type").asString()) && event.hasNonNull("previousId")) {
 				userKeys.add(new Key(source, truncate(event.get("previousId").asString(), 200)));
 			}
 		}
+		w.touchedUsers.addAll(userKeys);
 		// The window's users and groups are newer than the database's: only the others are read.
 		w.users.putAll(identities.users(userKeys.stream().filter(k -> !w.users.containsKey(k)).toList()));
 		Map<Key, User> users = w.users;
-		users.values().stream().filter(u -> u.groupId != null).forEach(u -> groupKeys.add(new Key(u.source, u.groupId)));
+		// The groups of this batch's users (not of every user the window holds: that was 20,000 a step under load).
+		for (Key key : userKeys) {
+			User user = users.get(key);
+			if (user != null && user.groupId != null) {
+				groupKeys.add(new Key(user.source, user.groupId));
+			}
+		}
 		w.groups.putAll(identities.groups(groupKeys.stream().filter(k -> !w.groups.containsKey(k)).toList()));
 		Map<Key, Group> groups = w.groups;
+		w.touchedGroups.addAll(groupKeys);
 		Map<String, AccountId> matched = accounts.resolve(groupKeys.stream()
 			.filter(k -> !groups.containsKey(k) || groups.get(k).account == null)
 			.map(Key::id)
@@ -214,7 +326,8 @@ class UsageFeed {
 		Set<User> touched = new HashSet<>();
 		Set<Group> touchedGroups = new HashSet<>();
 		for (JsonNode event : events) {
-			User user = apply(event, users, groups, matched);
+			Instant at = StoredTime.parse(event.path("timestamp").asString());
+			User user = apply(event, at, users, groups, matched);
 			if (user != null && (!user.stored || user.identityChanged)) {
 				touched.add(user);
 			}
@@ -222,7 +335,7 @@ class UsageFeed {
 			if (user == null || name == null) {
 				continue;
 			}
-			java.time.LocalDate day = Instant.parse(event.path("timestamp").asString()).atZone(zone).toLocalDate();
+			java.time.LocalDate day = at.atZone(zone).toLocalDate();
 			String userKey = user.source + "/" + user.userId;
 			UsageRollups.Use use = new UsageRollups.Use(1, user.sessionBegun ? 1 : 0, user.secondsOfUse);
 			user.sessionBegun = false;
@@ -311,10 +424,9 @@ class UsageFeed {
 	}
 
 	/** Applies one event to who is who; answers the user it was about (null for none). */
-	private static User apply(JsonNode event, Map<Key, User> users, Map<Key, Group> groups,
+	private static User apply(JsonNode event, Instant at, Map<Key, User> users, Map<Key, Group> groups,
 			Map<String, AccountId> matched) {
 		UUID source = UUID.fromString(event.path("sourceId").asString());
-		Instant at = Instant.parse(event.path("timestamp").asString());
 		String userId = user(event);
 		User user = userId == null ? null : users.computeIfAbsent(new Key(source, userId), k -> {
 			User fresh = new User(source, userId);

@@ -47,6 +47,19 @@ class UsageIdentities {
 			this.source = source;
 			this.groupId = groupId;
 		}
+
+		/** The group as it is now, for a write on another thread while this one changes on. */
+		Group copy() {
+			Group copy = new Group(source, groupId);
+			copy.account = account;
+			copy.name = name;
+			copy.firstSeen = firstSeen;
+			copy.lastSeen = lastSeen;
+			copy.events = events;
+			copy.flushedEvents = flushedEvents;
+			copy.stored = stored;
+			return copy;
+		}
 	}
 
 	static final class User {
@@ -85,6 +98,21 @@ class UsageIdentities {
 		User(UUID source, String userId) {
 			this.source = source;
 			this.userId = userId;
+		}
+
+		/** The user as it is now, for a write on another thread while this one changes on. */
+		User copy() {
+			User copy = new User(source, userId);
+			copy.groupId = groupId;
+			copy.account = account;
+			copy.email = email;
+			copy.name = name;
+			copy.firstSeen = firstSeen;
+			copy.lastSeen = lastSeen;
+			copy.events = events;
+			copy.flushedEvents = flushedEvents;
+			copy.stored = stored;
+			return copy;
 		}
 	}
 
@@ -148,21 +176,37 @@ class UsageIdentities {
 		});
 	}
 
-	private static final io.kizuna.shared.SqlMerge GROUPS = new io.kizuna.shared.SqlMerge("usage_group",
-			List.of("source_id", "group_id"),
-			List.of("source_id", "group_id", "account_id", "name", "first_seen", "last_seen", "events"),
-			List.of("uuid", "varchar(200)", "uuid", "varchar(200)", "timestamp with time zone", "timestamp with time zone",
-					"bigint"),
-			"account_id = v.account_id, name = v.name, last_seen = v.last_seen, events = v.events", 500);
+	private static io.kizuna.shared.SqlMerge groups(boolean counted) {
+		return new io.kizuna.shared.SqlMerge("usage_group", List.of("source_id", "group_id"),
+				List.of("source_id", "group_id", "account_id", "name", "first_seen", "last_seen", "events"),
+				List.of("uuid", "varchar(200)", "uuid", "varchar(200)", "timestamp with time zone",
+						"timestamp with time zone", "bigint"),
+				"account_id = v.account_id, name = v.name, last_seen = v.last_seen" + (counted ? ", events = v.events" : ""),
+				500);
+	}
 
-	private static final io.kizuna.shared.SqlMerge USERS = new io.kizuna.shared.SqlMerge("usage_user",
-			List.of("source_id", "user_id"),
-			List.of("source_id", "user_id", "group_id", "account_id", "email", "name", "first_seen", "last_seen", "events"),
-			List.of("uuid", "varchar(200)", "varchar(200)", "uuid", "varchar(320)", "varchar(200)",
-					"timestamp with time zone", "timestamp with time zone", "bigint"),
-			"group_id = v.group_id, account_id = v.account_id, email = v.email, name = v.name, last_seen = v.last_seen,"
-					+ " events = v.events",
-			500);
+	private static io.kizuna.shared.SqlMerge users(boolean counted) {
+		return new io.kizuna.shared.SqlMerge("usage_user", List.of("source_id", "user_id"),
+				List.of("source_id", "user_id", "group_id", "account_id", "email", "name", "first_seen", "last_seen", "events"),
+				List.of("uuid", "varchar(200)", "varchar(200)", "uuid", "varchar(320)", "varchar(200)",
+						"timestamp with time zone", "timestamp with time zone", "bigint"),
+				"group_id = v.group_id, account_id = v.account_id, email = v.email, name = v.name, last_seen = v.last_seen"
+						+ (counted ? ", events = v.events" : ""),
+				500);
+	}
+
+	/**
+	 * Counted: a window's write, with the log position, sets the event counts. Not counted: a write in between
+	 * (a new user, a changed company) leaves a known row's count alone, so that it never runs ahead of the
+	 * position written nor behind a window's write still in flight on the writer's thread.
+	 */
+	private static final io.kizuna.shared.SqlMerge GROUPS = groups(true);
+
+	private static final io.kizuna.shared.SqlMerge GROUPS_BETWEEN = groups(false);
+
+	private static final io.kizuna.shared.SqlMerge USERS = users(true);
+
+	private static final io.kizuna.shared.SqlMerge USERS_BETWEEN = users(false);
 
 	/**
 	 * Writes the groups as they now are (new ones inserted, known ones replaced), many to a statement. With
@@ -170,7 +214,7 @@ class UsageIdentities {
 	 * write in between keeps the last flushed count, so that a replay after a crash counts nothing twice.
 	 */
 	void saveGroups(Collection<Group> groups, boolean counted) {
-		GROUPS.write(jdbc, groups.stream()
+		(counted ? GROUPS : GROUPS_BETWEEN).write(jdbc, groups.stream()
 			.map(g -> new Object[] { g.source, g.groupId, g.account, g.name, utc(g.firstSeen), utc(g.lastSeen),
 					counted ? g.events : g.flushedEvents })
 			.toList());
@@ -181,7 +225,7 @@ class UsageIdentities {
 	}
 
 	void saveUsers(Collection<User> users, boolean counted) {
-		USERS.write(jdbc, users.stream()
+		(counted ? USERS : USERS_BETWEEN).write(jdbc, users.stream()
 			.map(u -> new Object[] { u.source, u.userId, u.groupId, u.account, u.email, u.name, utc(u.firstSeen),
 					utc(u.lastSeen), counted ? u.events : u.flushedEvents })
 			.toList());
