@@ -1,13 +1,23 @@
 package io.kizuna.usage.internal;
 
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.kizuna.shared.InvalidRequest;
+import io.kizuna.shared.KizunaException;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +27,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -36,9 +48,12 @@ class SourceController {
 
 	private final UsageFeed feed;
 
+	private final RawEventExport export;
+
 	SourceController(SourceAdmin admin, UsageIdentities identities, io.kizuna.accounts.AccountRecords accounts,
-			UsageFeed feed) {
+			UsageFeed feed, RawEventExport export) {
 		this.admin = admin;
+		this.export = export;
 		this.feed = feed;
 		this.identities = identities;
 		this.accounts = accounts;
@@ -82,6 +97,20 @@ class SourceController {
 		return List.of(Source.Kind.values());
 	}
 
+	@org.springframework.beans.factory.annotation.Value("${kizuna.usage.retention-days:400}")
+	private int retentionDays;
+
+	@ModelAttribute("retentionDays")
+	int retentionDays() {
+		return retentionDays;
+	}
+
+	/** The event types an export can be limited to. */
+	@ModelAttribute("eventTypes")
+	List<String> eventTypes() {
+		return List.of("identify", "track", "page", "screen", "group", "alias");
+	}
+
 	@GetMapping
 	String list(Model model) {
 		if (!model.containsAttribute("sourceForm")) {
@@ -89,6 +118,11 @@ class SourceController {
 		}
 		model.addAttribute("sources", admin.all());
 		model.addAttribute("unmatched", unmatched());
+		if (!model.containsAttribute("exportFrom")) {
+			LocalDate today = LocalDate.now(LocaleContextHolder.getTimeZone().toZoneId());
+			model.addAttribute("exportFrom", today.minusDays(6));
+			model.addAttribute("exportTo", today);
+		}
 		if (model.getAttribute("newKey") instanceof SourceAdmin.Keyed keyed) {
 			model.addAttribute("snippet", "analytics.load('" + keyed.writeKey()
 					+ "', { integrations: { 'Segment.io': { apiHost: '" + apiHost() + "/v1' } } })");
@@ -108,6 +142,62 @@ class SourceController {
 		redirect.addFlashAttribute("newKey", keyed);
 		redirect.addFlashAttribute("notice", "usage.source.notice.created");
 		return "redirect:/admin/sources";
+	}
+
+	/**
+	 * The export form: days that cannot be read or run backwards show the page again with the reason next to
+	 * the form and what was typed kept; good ones lead on to the download.
+	 */
+	@GetMapping("/export")
+	ModelAndView exportEvents(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) UUID source, @RequestParam(required = false) String type, Model model) {
+		try {
+			RawEventExport.Request request = request(from, to, source, type);
+			return new ModelAndView("redirect:" + org.springframework.web.util.UriComponentsBuilder.fromPath("/admin/sources/events.ndjson")
+				.queryParam("from", request.from())
+				.queryParam("to", request.to())
+				.queryParamIfPresent("source", java.util.Optional.ofNullable(request.source()))
+				.queryParamIfPresent("type", java.util.Optional.ofNullable(request.type()))
+				.build()
+				.toUriString());
+		}
+		catch (KizunaException refused) {
+			model.addAttribute("exportFailure", refused);
+			model.addAttribute("exportFrom", from);
+			model.addAttribute("exportTo", to);
+			model.addAttribute("exportSource", source);
+			model.addAttribute("exportType", type);
+			return new ModelAndView(list(model), model.asMap(), org.springframework.http.HttpStatus.BAD_REQUEST);
+		}
+	}
+
+	/** The raw events of the chosen days, one stored event a line, streamed as they are read. */
+	@GetMapping("/events.ndjson")
+	void download(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) UUID source, @RequestParam(required = false) String type,
+			HttpServletResponse response) throws IOException {
+		RawEventExport.Request request = request(from, to, source, type);
+		response.setContentType(RawEventsApi.NDJSON.toString());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(request.filename()).build().toString());
+		export.write(request, response.getOutputStream());
+	}
+
+	private static RawEventExport.Request request(String from, String to, UUID source, String type) {
+		return new RawEventExport.Request(day(from), day(to), LocaleContextHolder.getTimeZone().toZoneId(), source,
+				type == null || type.isBlank() ? null : type);
+	}
+
+	private static LocalDate day(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text.strip());
+		}
+		catch (DateTimeParseException unreadable) {
+			throw new InvalidRequest("usage.export.dayUnreadable", text);
+		}
 	}
 
 	private List<UsageGroupsApi.GroupView> unmatched() {
