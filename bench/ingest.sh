@@ -11,13 +11,15 @@
 # 2. Kizuna: target/kizuna.jar on a fresh data directory, a source made through /api/v1/sources, and wrk
 #    (apt-get install wrk) posting Segment batches to /v1/batch, each event with its own messageId, with
 #    4 and 16 connections. Every 200 means the batch was fsynced to the event log.
+# JAR=… runs another build (say, the one before a change) in place of target/kizuna.jar.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-20s}
 BATCH=${2:-100}
 EVENTS=${3:-500000}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-[ -f target/kizuna.jar ] || ./mvnw -B -q -DskipTests package
+JAR=${JAR:-target/kizuna.jar}
+[ -f "$JAR" ] || ./mvnw -B -q -DskipTests package
 JAVA=$(bash -c 'source <(sed -n "/^java_version()/,/^}/p;/^find_java()/,/^}/p" kizuna); find_java')
 WORK=$(mktemp -d)
 PORT=18644
@@ -51,7 +53,7 @@ psql -h 127.0.0.1 -U postgres -d kizuna_bench_ingest -qc "\\copy event from '$WO
 end=$(date +%s.%N)
 echo "baseline: COPY of $EVENTS events into an indexed table: $(python3 -c "print('%.1f s = %.0f events/s' % ($end - $start, $EVENTS / ($end - $start)))")"
 
-"$JAVA" -jar target/kizuna.jar --server.port=$PORT --kizuna.data-dir="$WORK/data" \
+"$JAVA" -jar "$JAR" --server.port=$PORT --kizuna.data-dir="$WORK/data" \
   --kizuna.identity.admin-password=benchmark-password --kizuna.identity.bootstrap-api-token=$TOKEN \
   >"$WORK/kizuna.log" 2>&1 &
 PID=$!

@@ -68,14 +68,15 @@ final class TrackingMessages {
 			events.add(event);
 		}
 		List<Normalized> normalized = new ArrayList<>(events.size());
+		String received = receivedAt.toString();
 		for (int i = 0; i < events.size(); i++) {
-			normalized.add(normalize(json, events.get(i), i, sourceId, receivedAt));
+			normalized.add(normalize(json, events.get(i), i, sourceId, receivedAt, received));
 		}
 		return normalized;
 	}
 
 	private static Normalized normalize(ObjectMapper json, ObjectNode event, int index, String sourceId,
-			Instant receivedAt) {
+			Instant receivedAt, String received) {
 		event.remove("writeKey");
 		String type = text(event, "type");
 		if (type == null || !TYPES.containsKey(type) || type.equals("batch") || type.length() == 1) {
@@ -101,7 +102,7 @@ final class TrackingMessages {
 			event.put("originalTimestamp", original.toString());
 		}
 		event.put("timestamp", timestamp.toString());
-		event.put("receivedAt", receivedAt.toString());
+		event.put("receivedAt", received);
 		event.put("sourceId", sourceId);
 		byte[] bytes = json.writeValueAsBytes(event);
 		if (bytes.length > EVENT_LIMIT) {
@@ -147,7 +148,8 @@ final class TrackingMessages {
 			return null;
 		}
 		try {
-			return java.time.OffsetDateTime.parse(text).toInstant();
+			// Most clients send UTC with a Z, read by position; other offsets go through the formatter.
+			return StoredTime.parse(text, t -> java.time.OffsetDateTime.parse(t).toInstant());
 		}
 		catch (DateTimeParseException unreadable) {
 			throw new InvalidRequest("usage.ingest.timeInvalid", index, field, text);

@@ -128,7 +128,7 @@ class UsageIdentities {
 	/** The stored groups among these keys, in a few queries (one per source and chunk of ids). */
 	Map<Key, Group> groups(Collection<Key> keys) {
 		Map<Key, Group> found = new HashMap<>();
-		inChunks(keys, "select * from usage_group where source_id = ? and group_id in (%s)", rs -> {
+		inChunks(keys, "select g.* from (values %s) k(id) join usage_group g on g.source_id = ? and g.group_id = k.id", rs -> {
 			Group g = new Group(rs.getObject("source_id", UUID.class), rs.getString("group_id"));
 			g.account = rs.getObject("account_id", UUID.class);
 			g.name = rs.getString("name");
@@ -145,7 +145,7 @@ class UsageIdentities {
 	/** The stored users among these keys, in a few queries. */
 	Map<Key, User> users(Collection<Key> keys) {
 		Map<Key, User> found = new HashMap<>();
-		inChunks(keys, "select * from usage_user where source_id = ? and user_id in (%s)", rs -> {
+		inChunks(keys, "select u.* from (values %s) k(id) join usage_user u on u.source_id = ? and u.user_id = k.id", rs -> {
 			User u = new User(rs.getObject("source_id", UUID.class), rs.getString("user_id"));
 			u.groupId = rs.getString("group_id");
 			u.account = rs.getObject("account_id", UUID.class);
@@ -161,17 +161,20 @@ class UsageIdentities {
 		return found;
 	}
 
+	/**
+	 * Joined to the ids as a list of values rather than {@code id in (?, …)}: H2 reads an in-list of parameters
+	 * against every row of the source (200 ms a chunk at 50,000 users) where the join looks each id up in the key.
+	 */
 	private void inChunks(Collection<Key> keys, String sql, org.springframework.jdbc.core.RowCallbackHandler rows) {
 		Map<UUID, List<String>> bySource = new HashMap<>();
 		keys.forEach(key -> bySource.computeIfAbsent(key.source(), s -> new ArrayList<>()).add(key.id()));
 		bySource.forEach((source, ids) -> {
 			for (int from = 0; from < ids.size(); from += 500) {
 				List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-				List<Object> args = new ArrayList<>(chunk.size() + 1);
+				List<Object> args = new ArrayList<>(chunk);
 				args.add(source);
-				args.addAll(chunk);
-				jdbc.query(sql.formatted(String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))), rows,
-						args.toArray());
+				jdbc.query(sql.formatted(String.join(",",
+						java.util.Collections.nCopies(chunk.size(), "(cast(? as varchar(200)))"))), rows, args.toArray());
 			}
 		});
 	}

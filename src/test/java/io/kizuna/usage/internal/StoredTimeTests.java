@@ -37,4 +37,15 @@ class StoredTimeTests {
 	void refusesWhatTheFormatterRefuses(String text) {
 		assertThatThrownBy(() -> StoredTime.parse(text)).isInstanceOf(DateTimeParseException.class);
 	}
+
+	@Test
+	void aClientsTimeInAnotherShapeGoesToTheGivenParserAndKizunasOwnShapeNever() {
+		java.util.function.Function<String, Instant> offsets = t -> java.time.OffsetDateTime.parse(t).toInstant();
+		assertThat(StoredTime.parse("2026-11-23T18:30:00+09:00", offsets)).isEqualTo(Instant.parse("2026-11-23T09:30:00Z"));
+		assertThat(StoredTime.parse("2026-11-23T18:30+09:00", offsets)).isEqualTo(Instant.parse("2026-11-23T09:30:00Z"));
+		assertThat(StoredTime.parse("2026-11-23T09:30:00.250Z", t -> {
+			throw new AssertionError("read by position, not by " + t);
+		})).isEqualTo(Instant.parse("2026-11-23T09:30:00.250Z"));
+		assertThatThrownBy(() -> StoredTime.parse("2026-11-23 09:30", offsets)).isInstanceOf(DateTimeParseException.class);
+	}
 }
