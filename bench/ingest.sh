@@ -11,7 +11,8 @@
 # 2. Kizuna: target/kizuna.jar on a fresh data directory, a source made through /api/v1/sources, and wrk
 #    (apt-get install wrk) posting Segment batches to /v1/batch, each event with its own messageId, with
 #    4 and 16 connections. Every 200 means the batch was fsynced to the event log.
-# JAR=… runs another build (say, the one before a change) in place of target/kizuna.jar.
+# JAR=… runs another build (say, the one before a change) in place of target/kizuna.jar; ARGS=… adds
+# options, e.g. ARGS=--kizuna.usage.feed-delay=1h to measure the ingest without the usage feed beside it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-20s}
@@ -54,7 +55,7 @@ end=$(date +%s.%N)
 echo "baseline: COPY of $EVENTS events into an indexed table: $(python3 -c "print('%.1f s = %.0f events/s' % ($end - $start, $EVENTS / ($end - $start)))")"
 
 "$JAVA" -jar "$JAR" --server.port=$PORT --kizuna.data-dir="$WORK/data" \
-  --kizuna.identity.admin-password=benchmark-password --kizuna.identity.bootstrap-api-token=$TOKEN \
+  --kizuna.identity.admin-password=benchmark-password --kizuna.identity.bootstrap-api-token=$TOKEN ${ARGS:-} \
   >"$WORK/kizuna.log" 2>&1 &
 PID=$!
 until curl -fs -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness"; do
@@ -65,8 +66,15 @@ WRITE_KEY=$(curl -fs -H "Authorization: Bearer $TOKEN" -H "Content-Type: applica
   -d '{"name":"Benchmark","kind":"SERVER"}' "http://127.0.0.1:$PORT/api/v1/sources" | sed -n 's/.*"writeKey":"\([^"]*\)".*/\1/p')
 export WRITE_KEY BATCH
 RUN=warm wrk -t2 -c4 -d5s -s bench/ingest.lua "http://127.0.0.1:$PORT" >/dev/null
+# The server's CPU time per event as well: on this shared machine the rate moves with the neighbours from
+# run to run by a third, the work each event costs much less.
+cpu() { awk '{print $14 + $15}' /proc/$PID/stat; }
 for connections in 4 16; do
   echo -n "kizuna: $BATCH events a batch, $connections connections: "
-  RUN="c$connections" wrk -t2 -c$connections -d"$DURATION" -s bench/ingest.lua "http://127.0.0.1:$PORT" | tail -1
+  before=$(cpu)
+  result=$(RUN="c$connections" wrk -t2 -c$connections -d"$DURATION" -s bench/ingest.lua "http://127.0.0.1:$PORT" | tail -1)
+  after=$(cpu)
+  requests=$(echo "$result" | sed -n 's/^requests=\([0-9]*\).*/\1/p')
+  echo "$result server-cpu=$(python3 -c "print('%.2f s per 100,000 events' % (($after - $before) / $(getconf CLK_TCK) / ($requests * $BATCH) * 100000))")"
 done
 echo "event log on disk: $(du -sh "$WORK/data/events" | cut -f1) in $(ls "$WORK/data/events" | wc -l) file(s)"
