@@ -20,7 +20,8 @@ ACCOUNTS=${1:-100000}
 DURATION=${2:-30s}
 DATABASE=${3:-postgresql}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-[ -f target/kizuna.jar ] || ./mvnw -B -q -DskipTests package
+JAR=${JAR:-target/kizuna.jar} # JAR=… measures another build, e.g. the one before a change
+[ -f "$JAR" ] || ./mvnw -B -q -DskipTests package
 JAVA=$(bash -c 'source <(sed -n "/^java_version()/,/^}/p;/^find_java()/,/^}/p" kizuna); find_java')
 WORK=$(mktemp -d)
 PORT=18642
@@ -30,7 +31,7 @@ if [ "$DATABASE" = postgresql ]; then
   psql -h 127.0.0.1 -U postgres -qc "drop database if exists kizuna_bench with (force)" -c "create database kizuna_bench"
   DB_ARGS=(--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/kizuna_bench --spring.datasource.username=postgres)
 fi
-"$JAVA" -jar target/kizuna.jar --server.port=$PORT --kizuna.data-dir="$WORK" "${DB_ARGS[@]}" \
+"$JAVA" -jar "$JAR" --server.port=$PORT --kizuna.data-dir="$WORK" "${DB_ARGS[@]}" \
   --kizuna.demo.enabled=true --kizuna.demo.accounts="$ACCOUNTS" --kizuna.identity.admin-password=benchmark-password \
   --kizuna.identity.bootstrap-api-token=$TOKEN >"$WORK/kizuna.log" 2>&1 &
 PID=$!
