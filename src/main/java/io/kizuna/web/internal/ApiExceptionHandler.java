@@ -19,7 +19,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -101,6 +103,53 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.toList();
 		problem.setProperty("errors", fields);
 		return handleExceptionInternal(invalid, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * A parameter that cannot be read as what it must be ({@code ?from=yesterday}, {@code ?page=two}): the
+	 * default text names a Java conversion; this one names the parameter and shows what a good value looks like.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException mismatch, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		Locale locale = request.getLocale();
+		String name = mismatch instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+				: mismatch.getPropertyName();
+		Class<?> type = mismatch.getRequiredType();
+		String expected = messages.getMessage("error.typeMismatch.expected." + kind(type),
+				new Object[] { type != null && type.isEnum() ? enumValues(type) : "" }, locale);
+		ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "error.typeMismatch",
+				new Object[] { String.valueOf(mismatch.getValue()), name, expected }, locale);
+		return handleExceptionInternal(mismatch, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static String kind(Class<?> type) {
+		if (type == null) {
+			return "other";
+		}
+		if (type.isEnum()) {
+			return "choice";
+		}
+		if (type == java.time.LocalDate.class) {
+			return "date";
+		}
+		if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+			return "time";
+		}
+		if (type == UUID.class || type.getSimpleName().endsWith("Id")) {
+			return "id";
+		}
+		if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+			return "number";
+		}
+		if (type == boolean.class || type == Boolean.class) {
+			return "boolean";
+		}
+		return "other";
+	}
+
+	private static String enumValues(Class<?> type) {
+		return String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList());
 	}
 
 	@Override

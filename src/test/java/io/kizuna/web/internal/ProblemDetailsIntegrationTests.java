@@ -60,6 +60,15 @@ class ProblemDetailsIntegrationTests {
 	}
 
 	@Test
+	void aParameterThatCannotBeReadIsNamedWithWhatAGoodValueLooksLike() throws Exception {
+		problem(mvc.perform(get("/api/v1/accounts?page=two").header("Authorization", ADMIN)), 400)
+			.andExpect(jsonPath("$.detail").value("\u201ctwo\u201d is not a valid page: it must be a whole number."));
+		problem(mvc.perform(get("/api/v1/events?from=yesterday&to=2026-11-30").header("Authorization", ADMIN)
+			.header("Accept-Language", "ja")), 400)
+			.andExpect(jsonPath("$.detail").value("\u300cyesterday\u300dは from として使えません。2026-11-01 のような日付を指定してください。"));
+	}
+
+	@Test
 	void malformedJsonIs400() throws Exception {
 		problem(mvc.perform(post("/api/v1/tokens").header("Authorization", ADMIN)
 			.contentType(MediaType.APPLICATION_JSON).content("{not json")), 400);
