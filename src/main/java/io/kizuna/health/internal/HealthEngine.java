@@ -522,8 +522,6 @@ class HealthEngine {
 		if (deferredMarks != null) {
 			scoringNanos += scored - applyStarted;
 			writingNanos += System.nanoTime() - scored;
-		}
-		if (deferredMarks != null) {
 			deferredMarks.putAll(shown);
 			deferredChanges.addAll(changes);
 			return rows.size();

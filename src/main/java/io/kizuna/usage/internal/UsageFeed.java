@@ -186,13 +186,8 @@ class UsageFeed {
 		}
 		Closed closed = Closed.of(w);
 		Window next = new Window(w.position);
-		w.touchedUsers.forEach(key -> next.users.put(key, w.users.get(key)));
-		w.touchedGroups.forEach(key -> {
-			Group group = w.groups.get(key);
-			if (group != null) {
-				next.groups.put(key, group);
-			}
-		});
+		w.touchedUsers.stream().filter(w.users::containsKey).forEach(key -> next.users.put(key, w.users.get(key)));
+		w.touchedGroups.stream().filter(w.groups::containsKey).forEach(key -> next.groups.put(key, w.groups.get(key)));
 		window = next;
 		writing = writer.submit(() -> write(closed));
 	}
