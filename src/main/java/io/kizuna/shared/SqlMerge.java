@@ -1,7 +1,5 @@
 package io.kizuna.shared;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -9,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -47,12 +44,9 @@ public final class SqlMerge {
 		this.rowsPerStatement = rowsPerStatement;
 	}
 
-	/** From this many rows on, PostgreSQL gets them by COPY into a temporary table and one MERGE from it. */
-	static final int COPY_FROM = 1_000;
-
 	public void write(JdbcTemplate jdbc, List<Object[]> rows) {
-		if (rows.size() >= COPY_FROM
-				&& Boolean.TRUE.equals(jdbc.execute((Connection c) -> c.isWrapperFor(PGConnection.class)))) {
+		// Many rows on PostgreSQL: COPY into a temporary table and one MERGE from it.
+		if (rows.size() >= PostgresCopy.WORTH_FROM && PostgresCopy.available(jdbc)) {
 			jdbc.execute((Connection c) -> copyThenMerge(c, rows));
 			return;
 		}
@@ -64,12 +58,7 @@ public final class SqlMerge {
 		}
 	}
 
-	/**
-	 * PostgreSQL: thousands of rows a second (a recompute's scores, a busy product's daily counts) spent most of
-	 * their time in parsing and planning statements of hundreds of rows; streamed with COPY into a temporary
-	 * table of this connection and merged from it with one statement, the same rows take a fraction of it.
-	 * In the caller's transaction, or in one of its own.
-	 */
+	/** The rows by COPY into a temporary table of this connection, merged from it; in the caller's transaction or its own. */
 	private Void copyThenMerge(Connection connection, List<Object[]> rows) throws SQLException {
 		boolean own = connection.getAutoCommit();
 		if (own) {
@@ -82,10 +71,7 @@ public final class SqlMerge {
 						+ String.join(", ", columns) + " from " + table + " with no data");
 				statement.execute("truncate " + staging);
 			}
-			connection.unwrap(PGConnection.class)
-				.getCopyAPI()
-				.copyIn("copy " + staging + " (" + String.join(", ", columns) + ") from stdin (format csv)",
-						new StringReader(csv(rows)));
+			PostgresCopy.into(connection, staging, columns, rows);
 			try (Statement statement = connection.createStatement()) {
 				statement.executeUpdate(merge(staging));
 			}
@@ -94,7 +80,7 @@ public final class SqlMerge {
 			}
 			return null;
 		}
-		catch (IOException | SQLException | RuntimeException failed) {
+		catch (SQLException | RuntimeException failed) {
 			if (own) {
 				connection.rollback();
 			}
@@ -105,30 +91,6 @@ public final class SqlMerge {
 				connection.setAutoCommit(true);
 			}
 		}
-	}
-
-	/** CSV as COPY reads it: an empty field unquoted is null, text is always quoted, times as ISO 8601. */
-	static String csv(List<Object[]> rows) {
-		StringBuilder out = new StringBuilder(rows.size() * 200);
-		for (Object[] row : rows) {
-			for (int i = 0; i < row.length; i++) {
-				if (i > 0) {
-					out.append(',');
-				}
-				Object value = row[i];
-				if (value instanceof String text) {
-					out.append('"').append(text.replace("\"", "\"\"")).append('"');
-				}
-				else if (value instanceof java.sql.Timestamp timestamp) {
-					out.append(timestamp.toInstant());
-				}
-				else if (value != null) {
-					out.append(value);
-				}
-			}
-			out.append('\n');
-		}
-		return out.toString();
 	}
 
 	private String merge(String source) {

@@ -92,25 +92,6 @@ class HealthRecords {
 			.toList());
 	}
 
-	/** From this many band changes on, PostgreSQL gets them by COPY (scores: {@link io.kizuna.shared.SqlMerge}). */
-	static final int COPY_FROM = 1_000;
-
-	private void copy(String copy, String csv) {
-		jdbc.execute((java.sql.Connection connection) -> {
-			copyIn(connection, copy, csv);
-			return null;
-		});
-	}
-
-	private static void copyIn(java.sql.Connection connection, String copy, String csv) throws java.sql.SQLException {
-		try {
-			connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(copy, new java.io.StringReader(csv));
-		}
-		catch (java.io.IOException failed) {
-			throw new java.sql.SQLException("COPY failed: " + copy, failed);
-		}
-	}
-
 	/** The current score: the latest row, if it has one. */
 	@Transactional(readOnly = true)
 	Optional<Day> current(UUID account) {
@@ -163,14 +144,14 @@ class HealthRecords {
 	}
 
 	void bandChanged(List<io.kizuna.health.HealthBandChanged> changes) {
-		if (changes.size() >= COPY_FROM && postgres()) {
+		if (changes.size() >= io.kizuna.shared.PostgresCopy.WORTH_FROM && postgres()) {
 			// A changed weight moves tens of thousands of accounts between bands: one COPY, not as many inserts.
-			StringBuilder csv = new StringBuilder(changes.size() * 100);
-			changes.forEach(c -> csv.append(c.accountId().value()).append(',').append(c.at()).append(',')
-				.append(c.before().name()).append(',').append(c.after().name()).append(',').append(c.scoreBefore())
-				.append(',').append(c.scoreAfter()).append('\n'));
-			copy("copy health_band_change (account_id, changed_at, from_band, to_band, score_before, score_after)"
-					+ " from stdin (format csv)", csv.toString());
+			io.kizuna.shared.PostgresCopy.into(jdbc, "health_band_change",
+					List.of("account_id", "changed_at", "from_band", "to_band", "score_before", "score_after"),
+					changes.stream()
+						.map(c -> new Object[] { c.accountId().value(), c.at(), c.before().name(), c.after().name(),
+								c.scoreBefore(), c.scoreAfter() })
+						.toList());
 			return;
 		}
 		jdbc.batchUpdate("insert into health_band_change (account_id, changed_at, from_band, to_band, score_before,"
