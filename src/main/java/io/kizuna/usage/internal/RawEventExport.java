@@ -53,6 +53,8 @@ class RawEventExport {
 		}
 	}
 
+	static final String NDJSON = "application/x-ndjson";
+
 	private final EventLog log;
 
 	private final ObjectMapper json;
@@ -85,6 +87,17 @@ class RawEventExport {
 			}
 		});
 		return written[0];
+	}
+
+	/**
+	 * Answers a download: NDJSON, named after its days, written on this thread as it is read (not handed to an
+	 * async body whose timeout a year of events outlasts).
+	 */
+	void respond(Request request, jakarta.servlet.http.HttpServletResponse response) throws IOException {
+		response.setContentType(NDJSON);
+		response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+				org.springframework.http.ContentDisposition.attachment().filename(request.filename()).build().toString());
+		write(request, response.getOutputStream());
 	}
 
 	private static boolean matches(JsonNode event, Instant start, Instant end, String source, String type) {

@@ -12,9 +12,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,8 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Usage sources", description = "Where product usage events come from, and their write keys")
 @PreAuthorize("hasRole('ADMIN')")
 class RawEventsApi {
-
-	static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
 
 	private final RawEventExport export;
 
@@ -44,7 +39,7 @@ class RawEventsApi {
 			description = "Days are inclusive and count in the caller's time zone, by the event's corrected timestamp."
 					+ " Streamed: a long span starts arriving at once.")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
-			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/x-ndjson"))
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = RawEventExport.NDJSON))
 	void export(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -56,10 +51,6 @@ class RawEventsApi {
 		}
 		RawEventExport.Request request = new RawEventExport.Request(from, to,
 				LocaleContextHolder.getTimeZone().toZoneId(), source, type);
-		// Written on this thread as it is read, not handed to an async body whose timeout a year of events outlasts.
-		response.setContentType(NDJSON.toString());
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(request.filename()).build().toString());
-		export.write(request, response.getOutputStream());
+		export.respond(request, response);
 	}
 }

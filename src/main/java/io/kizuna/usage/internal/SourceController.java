@@ -16,8 +16,6 @@ import io.kizuna.shared.InvalidRequest;
 import io.kizuna.shared.KizunaException;
 
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -176,11 +174,7 @@ class SourceController {
 	void download(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) UUID source, @RequestParam(required = false) String type,
 			HttpServletResponse response) throws IOException {
-		RawEventExport.Request request = request(from, to, source, type);
-		response.setContentType(RawEventsApi.NDJSON.toString());
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(request.filename()).build().toString());
-		export.write(request, response.getOutputStream());
+		export.respond(request(from, to, source, type), response);
 	}
 
 	private static RawEventExport.Request request(String from, String to, UUID source, String type) {
