@@ -76,6 +76,8 @@ class AccountSearchIndex implements AutoCloseable {
 
 	private final SizeBands bands;
 
+	private final TextOrder textOrder = new TextOrder();
+
 	/**
 	 * Health words as numbers: a band or segment is stored as its place in the sorted list of those known,
 	 * so that a changed score rewrites four numbers of a document in place ({@link #updateHealth}) instead
@@ -351,7 +353,7 @@ class AccountSearchIndex implements AutoCloseable {
 	}
 
 	/** The same order as the SQL it replaces: the column (empty values last, first when descending), then id. */
-	private static Sort sort(AccountQuery query) {
+	private Sort sort(AccountQuery query) {
 		boolean reverse = !query.page().ascending();
 		SortField column = switch (query.page().sort() == null ? "" : query.page().sort()) {
 			case "employees" -> numeric("s_employees", reverse);
@@ -365,7 +367,7 @@ class AccountSearchIndex implements AutoCloseable {
 			case "segment" -> numeric("s_segment", reverse);
 			default -> string("s_name", reverse);
 		};
-		return new Sort(column, new SortField("s_id", SortField.Type.STRING));
+		return new Sort(column, textOrder.sortField("s_id", false));
 	}
 
 	private static SortField numeric(String field, boolean reverse) {
@@ -374,10 +376,8 @@ class AccountSearchIndex implements AutoCloseable {
 		return sort;
 	}
 
-	private static SortField string(String field, boolean reverse) {
-		SortField sort = new SortField(field, SortField.Type.STRING, reverse);
-		sort.setMissingValue(SortField.STRING_LAST);
-		return sort;
+	private SortField string(String field, boolean reverse) {
+		return textOrder.sortField(field, reverse);
 	}
 
 	private Document document(Account account) {

@@ -62,4 +62,32 @@ class AccountSearchIndexOrderTests {
 			}
 		}
 	}
+
+	@Test
+	void textSortsHoldAcrossSegmentsWithEmptyValuesLastAscendingAndFirstDescending() {
+		// Each put is a segment of its own: the order must come from the whole index's dictionary.
+		List<String> names = List.of("Orbit", "アルファ商事", "beta", "Zeta", "alpha", "Mango", "ミライ", "delta", "Kite");
+		List<Account> accounts = IntStream.range(0, names.size())
+			.mapToObj(i -> new Account(new AccountId(new UUID(0, i)), new AccountDetails(names.get(i), List.of(), null, null,
+					null, i % 3 == 0 ? null : "Plan " + (char) ('A' + i % 4), LifecycleStage.ADOPTION, null, null, null, null,
+					Map.of()), Instant.EPOCH, Instant.EPOCH, 0, null))
+			.toList();
+		index.put(accounts.subList(0, 3));
+		index.put(accounts.subList(3, 6));
+		index.put(accounts.subList(6, 9));
+
+		Comparator<Account> byName = Comparator.comparing(a -> a.details().name().toLowerCase(java.util.Locale.ROOT));
+		assertThat(page(0, "name", true)).isEqualTo(accounts.stream().sorted(byName).map(Account::id).toList());
+		assertThat(page(0, "name", false))
+			.isEqualTo(accounts.stream().sorted(byName.reversed()).map(Account::id).toList());
+
+		Comparator<Account> byPlan = Comparator.comparing((Account a) -> a.details().plan(),
+				Comparator.nullsLast(Comparator.naturalOrder()));
+		Comparator<Account> byId = Comparator.comparing(a -> a.id().toString());
+		assertThat(page(0, "plan", true))
+			.isEqualTo(accounts.stream().sorted(byPlan.thenComparing(byId)).map(Account::id).toList());
+		assertThat(page(0, "plan", false))
+			.isEqualTo(accounts.stream().sorted(byPlan.reversed().thenComparing(byId)).map(Account::id).toList());
+		assertThat(page(0, "plan", false).getFirst()).isEqualTo(accounts.getFirst().id()); // no plan: first descending
+	}
 }
