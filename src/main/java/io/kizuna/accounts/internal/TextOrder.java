@@ -49,15 +49,19 @@ final class TextOrder {
 			helper.addClosedListener(maps::remove);
 			return new ConcurrentHashMap<>();
 		});
-		OrdinalMap map = byField.get(field);
-		if (map == null) {
+		// Built once per reader and field: requests that arrive together on a new reader wait for one build.
+		OrdinalMap map = byField.computeIfAbsent(field, name -> {
 			SortedDocValues[] values = new SortedDocValues[leaves.size()];
-			for (LeafReaderContext each : leaves) {
-				values[each.ord] = DocValues.getSorted(each.reader(), field);
+			try {
+				for (LeafReaderContext each : leaves) {
+					values[each.ord] = DocValues.getSorted(each.reader(), name);
+				}
+				return OrdinalMap.build(helper.getKey(), values, PackedInts.DEFAULT);
 			}
-			map = OrdinalMap.build(helper.getKey(), values, PackedInts.DEFAULT);
-			byField.put(field, map);
-		}
+			catch (IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		});
 		return map.getGlobalOrds(leaf.ord);
 	}
 
