@@ -24,7 +24,7 @@ request = function()
     .. "&dir=" .. (math.random(2) == 1 and "asc" or "desc")
     .. "&page=" .. (math.random(20) - 1)
   local headers = {}
-  if token then headers["Authorization"] = "Bearer " .. token end
+  if token and token ~= "" then headers["Authorization"] = "Bearer " .. token end
   return wrk.format("GET", q, headers)
 end
 

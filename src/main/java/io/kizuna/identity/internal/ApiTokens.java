@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.kizuna.identity.SignedInUser;
 import io.kizuna.identity.UserId;
 import io.kizuna.shared.SqlTimes;
 import io.kizuna.shared.NotFoundException;
@@ -36,11 +35,14 @@ class ApiTokens {
 
 	private final Users users;
 
+	private final ApiTokenCache cache;
+
 	private final Clock clock;
 
-	ApiTokens(JdbcClient jdbc, Users users, Clock clock) {
+	ApiTokens(JdbcClient jdbc, Users users, ApiTokenCache cache, Clock clock) {
 		this.jdbc = jdbc;
 		this.users = users;
+		this.cache = cache;
 		this.clock = clock;
 	}
 
@@ -77,16 +79,21 @@ class ApiTokens {
 		int changed = jdbc.sql("update api_token set revoked_at = ? where id = ? and user_id = ? and revoked_at is null")
 			.params(SqlTimes.utc(clock.instant()), tokenId, owner.value())
 			.update();
+		cache.forgetToken(tokenId);
 		if (changed == 0 && ownedBy(owner).stream().noneMatch(t -> t.id().equals(tokenId))) {
 			throw new NotFoundException("token.notFound", tokenId);
 		}
 	}
 
-	/** The active owner of a usable token with this secret, if any. */
-	Optional<SignedInUser> authenticate(String secret) {
+	/**
+	 * The active owner of a usable token with this digest, if any, remembered in the cache for the
+	 * next requests.
+	 */
+	Optional<ApiTokenCache.SignIn> signIn(String tokenHash) {
+		long generation = cache.generation();
 		Instant now = clock.instant();
 		Optional<ApiToken> token = jdbc.sql("select * from api_token where token_hash = ?")
-			.param(SecretGenerator.sha256(secret))
+			.param(tokenHash)
 			.query(ApiTokens::row)
 			.optional()
 			.filter(t -> t.usableAt(now));
@@ -98,7 +105,11 @@ class ApiTokens {
 				.params(SqlTimes.utc(now), token.get().id())
 				.update();
 		}
-		return users.findById(token.get().owner()).filter(User::active).map(User::toSignedInUser);
+		Optional<ApiTokenCache.SignIn> signIn = users.findById(token.get().owner())
+			.filter(User::active)
+			.map(owner -> new ApiTokenCache.SignIn(token.get(), owner.toSignedInUser()));
+		signIn.ifPresent(found -> cache.remember(tokenHash, found, generation));
+		return signIn;
 	}
 
 	private void insert(ApiToken token, String hash) {

@@ -31,8 +31,11 @@ class Users {
 
 	private final JdbcClient jdbc;
 
-	Users(JdbcClient jdbc) {
+	private final ApiTokenCache tokenSignIns;
+
+	Users(JdbcClient jdbc, ApiTokenCache tokenSignIns) {
 		this.jdbc = jdbc;
+		this.tokenSignIns = tokenSignIns;
 	}
 
 	Optional<User> findById(UserId id) {
@@ -89,6 +92,8 @@ class Users {
 			.params(r.displayName(), r.email(), r.passwordHash(), r.active(), r.language(), r.timeZone(),
 					utc(r.lastLoginAt()), utc(r.deactivatedAt()), r.id().value())
 			.update();
+		// Every change to a person passes here, so a token never signs in with what they were before.
+		tokenSignIns.forgetOwner(user.id());
 	}
 
 	PageResult<User> search(UserQuery query) {
@@ -131,6 +136,7 @@ class Users {
 	/** Roles change rarely; sign-ins and profile edits leave them alone instead of rewriting them. */
 	void updateRoles(User user) {
 		saveRoles(user);
+		tokenSignIns.forgetOwner(user.id());
 	}
 
 	private void saveRoles(User user) {

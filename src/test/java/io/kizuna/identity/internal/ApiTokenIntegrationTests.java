@@ -9,6 +9,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -109,6 +110,24 @@ class ApiTokenIntegrationTests {
 
 		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
 			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void aTokenLosesARoleAtOnceWhenItsOwnerDoes() throws Exception {
+		TestUsers users = new TestUsers(context);
+		SignedInUser secondAdmin = users.create(Role.ADMIN);
+		String token = users.tokenFor(secondAdmin);
+		mvc.perform(get("/api/v1/users").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+
+		mvc.perform(put("/api/v1/users/" + secondAdmin.id() + "/roles")
+			.header("Authorization", "Bearer " + BOOTSTRAP_TOKEN)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"roles\":[\"VIEWER\"]}")).andExpect(status().isOk());
+
+		mvc.perform(get("/api/v1/users").header("Authorization", "Bearer " + token)).andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.roles", not(hasItem("ADMIN"))));
 	}
 
 	@Test
