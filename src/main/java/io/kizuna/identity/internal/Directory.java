@@ -1,5 +1,6 @@
 package io.kizuna.identity.internal;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,7 +19,11 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 @Service
 @Transactional(readOnly = true)
@@ -27,6 +32,11 @@ class Directory implements UserDirectory {
 	private final JdbcClient jdbc;
 
 	private final RoleHierarchy hierarchy;
+
+	private final Cache<UserId, String> namesById = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofMinutes(1))
+		.maximumSize(10_000)
+		.build();
 
 	Directory(JdbcClient jdbc, RoleHierarchy hierarchy) {
 		this.jdbc = jdbc;
@@ -53,17 +63,29 @@ class Directory implements UserDirectory {
 			.toList();
 	}
 
+	/**
+	 * Every list page names its accounts' owners: from memory, so that a page does not wait for a
+	 * query. A renamed person is forgotten at once ({@link #forget}); the minute bounds a rename
+	 * committed on another node.
+	 */
 	@Override
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Map<UserId, String> names(Collection<UserId> ids) {
-		Map<UserId, String> names = new HashMap<>();
-		if (ids.isEmpty()) {
+		Map<UserId, String> names = new HashMap<>(namesById.getAllPresent(ids));
+		List<UUID> unknown = ids.stream().filter(id -> !names.containsKey(id)).map(UserId::value).toList();
+		if (unknown.isEmpty()) {
 			return names;
 		}
 		jdbc.sql("select id, display_name from app_user where id in (:ids)")
-			.param("ids", ids.stream().map(UserId::value).toList())
+			.param("ids", unknown)
 			.query((rs, n) -> Map.entry(new UserId(rs.getObject("id", UUID.class)), rs.getString("display_name")))
 			.list()
 			.forEach(e -> names.put(e.getKey(), e.getValue()));
+		namesById.putAll(names);
 		return names;
+	}
+
+	void forget(UserId id) {
+		namesById.invalidate(id);
 	}
 }

@@ -33,9 +33,12 @@ class Users {
 
 	private final ApiTokenCache tokenSignIns;
 
-	Users(JdbcClient jdbc, ApiTokenCache tokenSignIns) {
+	private final Directory directory;
+
+	Users(JdbcClient jdbc, ApiTokenCache tokenSignIns, Directory directory) {
 		this.jdbc = jdbc;
 		this.tokenSignIns = tokenSignIns;
+		this.directory = directory;
 	}
 
 	Optional<User> findById(UserId id) {
@@ -92,8 +95,10 @@ class Users {
 			.params(r.displayName(), r.email(), r.passwordHash(), r.active(), r.language(), r.timeZone(),
 					utc(r.lastLoginAt()), utc(r.deactivatedAt()), r.id().value())
 			.update();
-		// Every change to a person passes here, so a token never signs in with what they were before.
+		// Every change to a person passes here, so a token never signs in with what they were before,
+		// and pages show the new name.
 		tokenSignIns.forgetOwner(user.id());
+		directory.forget(user.id());
 	}
 
 	PageResult<User> search(UserQuery query) {

@@ -90,4 +90,59 @@ class AccountSearchIndexOrderTests {
 			.isEqualTo(accounts.stream().sorted(byPlan.reversed().thenComparing(byId)).map(Account::id).toList());
 		assertThat(page(0, "plan", false).getFirst()).isEqualTo(accounts.getFirst().id()); // no plan: first descending
 	}
+
+	@Test
+	void pagesDeepInALargeIndexHoldTheExactOrderWhereSortsSkipDocuments() {
+		// Enough accounts for the sort to prune with its keys, names that share their first seven bytes
+		// and more (株式会社 is twelve), ties, and accounts without employees or plan.
+		java.util.Random random = new java.util.Random(7);
+		List<String> stems = List.of("株式会社テック", "株式会社テクノ", "株式会社", "Techno", "Technology", "techno");
+		List<Account> accounts = IntStream.range(0, 3000)
+			.mapToObj(i -> new Account(new AccountId(new UUID(random.nextLong(), random.nextLong())),
+					new AccountDetails(stems.get(random.nextInt(stems.size())) + random.nextInt(400), List.of(), null,
+							random.nextInt(10) == 0 ? null : random.nextInt(500), null,
+							random.nextInt(5) == 0 ? null : "Plan " + random.nextInt(3),
+							LifecycleStage.values()[random.nextInt(LifecycleStage.values().length)], null, null, null,
+							null, Map.of()),
+					Instant.EPOCH, Instant.EPOCH, 0, null))
+			.toList();
+		index.put(accounts.subList(0, 2000));
+		index.put(accounts.subList(2000, 3000));
+
+		Comparator<Account> byId = Comparator.comparing(a -> a.id().toString());
+		Map<String, Comparator<Account>> columns = Map.of(
+				"name", Comparator.comparing(a -> a.details().name().toLowerCase(java.util.Locale.ROOT)),
+				"employees", Comparator.comparing(a -> a.details().employeeCount(),
+						Comparator.nullsLast(Comparator.naturalOrder())),
+				"plan", Comparator.comparing(a -> a.details().plan(), Comparator.nullsLast(Comparator.naturalOrder())),
+				"stage", Comparator.comparing(a -> a.details().stage().name()));
+		columns.forEach((sort, column) -> {
+			for (boolean ascending : List.of(true, false)) {
+				List<AccountId> expected = accounts.stream()
+					.sorted((ascending ? column : column.reversed()).thenComparing(byId))
+					.map(Account::id)
+					.toList();
+				for (int page : List.of(0, 1, 7, 40)) {
+					assertThat(page(page, sort, ascending)).as("%s %s page %d", sort, ascending ? "asc" : "desc", page)
+						.isEqualTo(expected.subList(page * 25, page * 25 + 25));
+				}
+			}
+		});
+	}
+
+	@Test
+	void aTextKeyOrdersAsTheTextsBytesDoUpToItsLength() {
+		List<String> texts = List.of("", "a", "ab", "abcdefg", "abcdefgh", "b", "zzzzzzzzzz", "株", "株式会社", "ｱ", "\uffff");
+		for (String a : texts) {
+			for (String b : texts) {
+				int bytes = java.util.Arrays.compareUnsigned(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+						b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				int keys = Long.compare(PrunableSort.prefix(a), PrunableSort.prefix(b));
+				if (keys != 0) {
+					assertThat(Integer.signum(keys)).as("%s vs %s", a, b).isEqualTo(Integer.signum(bytes));
+				}
+				assertThat(PrunableSort.prefix(a)).isNotNegative().isLessThan(PrunableSort.MISSING);
+			}
+		}
+	}
 }
