@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -49,10 +50,14 @@ class AccountIndexing implements SmartInitializingSingleton, DisposableBean {
 	 */
 	private final Map<AccountId, Account> current = new java.util.concurrent.ConcurrentHashMap<>();
 
-	AccountIndexing(Accounts accounts, CustomFields customFields, SizeBands bands) {
+	private final SearchAdmission admission;
+
+	AccountIndexing(Accounts accounts, CustomFields customFields, SizeBands bands,
+			@Value("${kizuna.accounts.concurrent-searches:0}") int concurrentSearches) {
 		this.accounts = accounts;
 		this.customFields = customFields;
 		this.index = new AccountSearchIndex(bands);
+		this.admission = new SearchAdmission(concurrentSearches);
 	}
 
 	/** Until the first build is done, the table is answered by SQL and changes wait here. */
@@ -251,7 +256,7 @@ class AccountIndexing implements SmartInitializingSingleton, DisposableBean {
 		if (!query.custom().isEmpty()) {
 			customFields.all().forEach(field -> fields.put(field.key(), field));
 		}
-		AccountSearchIndex.Hits hits = index.search(query, fields);
+		AccountSearchIndex.Hits hits = admission.run(() -> index.search(query, fields));
 		List<Account> page = new ArrayList<>();
 		hits.ids().stream().map(current::get).filter(java.util.Objects::nonNull).forEach(page::add);
 		return new PageResult<>(page, hits.total(), query.page().page(), query.page().size());

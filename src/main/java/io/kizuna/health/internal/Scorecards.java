@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.kizuna.identity.CurrentUser;
 import io.kizuna.identity.UserId;
+import io.kizuna.shared.CommittedValue;
 import io.kizuna.shared.ConflictException;
 import io.kizuna.shared.NotFoundException;
 
@@ -37,7 +38,7 @@ class Scorecards {
 
 	private final Clock clock;
 
-	private final CommittedCache<List<Scorecard>> cards = new CommittedCache<>();
+	private final CommittedValue<List<Scorecard>> cards = new CommittedValue<>();
 
 	Scorecards(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
 		this.jdbc = jdbc;

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.kizuna.accounts.LifecycleStage;
+import io.kizuna.shared.CommittedValue;
 import io.kizuna.shared.ConflictException;
 import io.kizuna.shared.InvalidRequest;
 import io.kizuna.shared.NotFoundException;
@@ -38,9 +39,9 @@ class SegmentBook {
 
 	private final Clock clock;
 
-	private final CommittedCache<List<Segment>> segments = new CommittedCache<>();
+	private final CommittedValue<List<Segment>> segments = new CommittedValue<>();
 
-	private final CommittedCache<List<LifecycleRule>> lifecycle = new CommittedCache<>();
+	private final CommittedValue<List<LifecycleRule>> lifecycle = new CommittedValue<>();
 
 	SegmentBook(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
 		this.jdbc = jdbc;

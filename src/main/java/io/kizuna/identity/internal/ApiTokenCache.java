@@ -3,17 +3,12 @@ package io.kizuna.identity.internal;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import io.kizuna.identity.SignedInUser;
 import io.kizuna.identity.UserId;
+import io.kizuna.shared.CommittedCache;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Remembers for a short while whom a token signs in as, so that an API request does not begin with
@@ -24,6 +19,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * sign-ins when their transaction commits. A sign-in read from the database before such a change is
  * not remembered after it (the generation check), so no stale entry survives on this node. Expiry is
  * checked on every use by the caller. Another node would see a change within {@link #TIME_TO_LIVE}.
+ * ({@link CommittedCache} does both.)
  */
 @Component
 class ApiTokenCache {
@@ -34,51 +30,26 @@ class ApiTokenCache {
 	record SignIn(ApiToken token, SignedInUser user) {
 	}
 
-	private final Cache<String, SignIn> byTokenHash = Caffeine.newBuilder()
-		.expireAfterWrite(TIME_TO_LIVE)
-		.maximumSize(10_000)
-		.build();
-
-	private long generation;
+	private final CommittedCache<String, SignIn> byTokenHash = new CommittedCache<>(TIME_TO_LIVE, 10_000);
 
 	Optional<SignIn> find(String tokenHash) {
-		return Optional.ofNullable(byTokenHash.getIfPresent(tokenHash));
+		return Optional.ofNullable(byTokenHash.get(tokenHash));
 	}
 
 	/** To be read before the database is, and handed back to {@link #remember}. */
-	synchronized long generation() {
-		return generation;
+	long generation() {
+		return byTokenHash.generation();
 	}
 
-	synchronized void remember(String tokenHash, SignIn signIn, long generationBeforeReading) {
-		if (generationBeforeReading == generation) {
-			byTokenHash.put(tokenHash, signIn);
-		}
+	void remember(String tokenHash, SignIn signIn, long generationBeforeReading) {
+		byTokenHash.put(tokenHash, signIn, generationBeforeReading);
 	}
 
 	void forgetToken(UUID tokenId) {
-		forgetAfterCommit(signIn -> signIn.token().id().equals(tokenId));
+		byTokenHash.forgetAfterCommit(signIn -> signIn.token().id().equals(tokenId));
 	}
 
 	void forgetOwner(UserId owner) {
-		forgetAfterCommit(signIn -> signIn.user().id().equals(owner));
-	}
-
-	private void forgetAfterCommit(Predicate<SignIn> affected) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			forget(affected);
-			return;
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				forget(affected);
-			}
-		});
-	}
-
-	private synchronized void forget(Predicate<SignIn> affected) {
-		generation++;
-		byTokenHash.asMap().values().removeIf(affected);
+		byTokenHash.forgetAfterCommit(signIn -> signIn.user().id().equals(owner));
 	}
 }

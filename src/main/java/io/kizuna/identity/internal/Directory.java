@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import io.kizuna.identity.Role;
 import io.kizuna.identity.UserDirectory;
 import io.kizuna.identity.UserId;
+import io.kizuna.shared.CommittedCache;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -22,9 +23,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 @Service
 @Transactional(readOnly = true)
 class Directory implements UserDirectory {
@@ -33,10 +31,7 @@ class Directory implements UserDirectory {
 
 	private final RoleHierarchy hierarchy;
 
-	private final Cache<UserId, String> namesById = Caffeine.newBuilder()
-		.expireAfterWrite(Duration.ofMinutes(1))
-		.maximumSize(10_000)
-		.build();
+	private final CommittedCache<UserId, String> namesById = new CommittedCache<>(Duration.ofMinutes(1), 10_000);
 
 	Directory(JdbcClient jdbc, RoleHierarchy hierarchy) {
 		this.jdbc = jdbc;
@@ -65,13 +60,14 @@ class Directory implements UserDirectory {
 
 	/**
 	 * Every list page names its accounts' owners: from memory, so that a page does not wait for a
-	 * query. A renamed person is forgotten at once ({@link #forget}); the minute bounds a rename
+	 * query. A renamed person is forgotten as the rename commits ({@link #forget}); the minute bounds a rename
 	 * committed on another node.
 	 */
 	@Override
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Map<UserId, String> names(Collection<UserId> ids) {
-		Map<UserId, String> names = new HashMap<>(namesById.getAllPresent(ids));
+		long generation = namesById.generation();
+		Map<UserId, String> names = new HashMap<>(namesById.getAll(ids));
 		List<UUID> unknown = ids.stream().filter(id -> !names.containsKey(id)).map(UserId::value).toList();
 		if (unknown.isEmpty()) {
 			return names;
@@ -81,11 +77,11 @@ class Directory implements UserDirectory {
 			.query((rs, n) -> Map.entry(new UserId(rs.getObject("id", UUID.class)), rs.getString("display_name")))
 			.list()
 			.forEach(e -> names.put(e.getKey(), e.getValue()));
-		namesById.putAll(names);
+		namesById.putAll(names, generation);
 		return names;
 	}
 
 	void forget(UserId id) {
-		namesById.invalidate(id);
+		namesById.forgetAfterCommit(id);
 	}
 }

@@ -1,21 +1,23 @@
 package io.kizuna.usage.internal;
 
 import java.time.Clock;
-import java.util.Map;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.kizuna.identity.CurrentUser;
+import io.kizuna.shared.CommittedCache;
 import io.kizuna.shared.NotFoundException;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates sources, rotates and revokes their write keys, and tells the tracking API which source a key
  * belongs to. Known keys are remembered, so an ingest request costs no database round trip; rotating or
- * revoking forgets them at once.
+ * revoking forgets them as it commits (a key read just before is not remembered after). The five
+ * minutes bound a rotation on another node.
  */
 @Service
 @Transactional
@@ -29,7 +31,7 @@ class SourceAdmin {
 
 	private final Clock clock;
 
-	private final Map<String, Source> byKeyHash = new ConcurrentHashMap<>();
+	private final CommittedCache<String, Source> byKeyHash = new CommittedCache<>(Duration.ofMinutes(5), 10_000);
 
 	SourceAdmin(Sources sources, Clock clock) {
 		this.sources = sources;
@@ -49,7 +51,7 @@ class SourceAdmin {
 		if (!sources.rotate(id, WriteKeys.hash(key), WriteKeys.hint(key), clock.instant())) {
 			throw new NotFoundException("usage.source.notFound", id);
 		}
-		byKeyHash.clear();
+		byKeyHash.forgetAllAfterCommit();
 		return new Keyed(get(id), key);
 	}
 
@@ -57,7 +59,7 @@ class SourceAdmin {
 		if (!sources.revoke(id, clock.instant())) {
 			throw new NotFoundException("usage.source.notFound", id);
 		}
-		byKeyHash.clear();
+		byKeyHash.forgetAllAfterCommit();
 	}
 
 	@Transactional(readOnly = true)
@@ -70,8 +72,11 @@ class SourceAdmin {
 		return sources.all();
 	}
 
-	/** The active source this write key belongs to. */
-	@Transactional(readOnly = true)
+	/**
+	 * The active source this write key belongs to. Joins no transaction of its own: every ingest batch
+	 * asks, and a known key needs no connection.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	Optional<Source> authenticate(String writeKey) {
 		if (writeKey == null || writeKey.isBlank() || writeKey.length() > 100) {
 			return Optional.empty();
@@ -81,8 +86,9 @@ class SourceAdmin {
 		if (known != null) {
 			return Optional.of(known);
 		}
+		long generation = byKeyHash.generation();
 		Optional<Source> found = sources.byKeyHash(hash).filter(Source::active);
-		found.ifPresent(source -> byKeyHash.put(hash, source));
+		found.ifPresent(source -> byKeyHash.put(hash, source, generation));
 		return found;
 	}
 }

@@ -161,7 +161,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return super.createResponseEntity(body, headers, status, request);
 	}
 
+	/** A choice that is not one of the choices names them: "not valid" alone leaves the caller guessing. */
 	private String message(FieldError error, Locale locale) {
+		if (error.contains(TypeMismatchException.class)) {
+			Class<?> type = error.unwrap(TypeMismatchException.class).getRequiredType();
+			if (type != null && type.isEnum()) {
+				return messages.getMessage("error.field.choice", new Object[] { enumValues(type) }, locale);
+			}
+		}
 		return messages.getMessage(error, locale);
 	}
 

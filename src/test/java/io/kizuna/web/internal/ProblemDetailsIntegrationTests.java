@@ -68,6 +68,17 @@ class ProblemDetailsIntegrationTests {
 			.andExpect(jsonPath("$.detail").value("\u300cyesterday\u300dは from として使えません。2026-11-01 のような日付を指定してください。"));
 	}
 
+
+	@Test
+	void aFilterThatIsNotOneOfItsChoicesNamesTheChoices() throws Exception {
+		problem(mvc.perform(get("/api/v1/accounts?stage=NOPE").header("Authorization", ADMIN)), 400)
+			.andExpect(jsonPath("$.errors[0].field").value("stage"))
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("Choose one of ONBOARDING, ADOPTION, RENEWAL, EXPANSION, CHURNED."));
+		problem(mvc.perform(get("/api/v1/accounts?size=HUGE").header("Authorization", ADMIN)
+			.header("Accept-Language", "ja")), 400)
+			.andExpect(jsonPath("$.errors[0].message").value("SMB, MID_MARKET, ENTERPRISE, UNKNOWN のいずれかを指定してください。"));
+	}
 	@Test
 	void malformedJsonIs400() throws Exception {
 		problem(mvc.perform(post("/api/v1/tokens").header("Authorization", ADMIN)

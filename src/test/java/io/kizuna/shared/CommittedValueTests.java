@@ -1,4 +1,4 @@
-package io.kizuna.health.internal;
+package io.kizuna.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,9 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-class CommittedCacheTests {
+class CommittedValueTests {
 
-	private final CommittedCache<Integer> cache = new CommittedCache<>();
+	private final CommittedValue<Integer> cache = new CommittedValue<>();
 
 	private final AtomicInteger rows = new AtomicInteger(1);
 

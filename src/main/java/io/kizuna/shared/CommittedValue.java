@@ -1,4 +1,4 @@
-package io.kizuna.health.internal;
+package io.kizuna.shared;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -8,14 +8,16 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * A value read from the database and kept in memory until a change to its rows commits.
+ * A value read from the database and kept in memory until a change to its rows commits (a whole
+ * table that is read often and changed rarely, such as the scorecards). {@link CommittedCache} does the
+ * same for values by key.
  * <p>
  * Each copy carries the generation it was loaded in, and {@link #forget()} moves the generation on both
  * at once and after the changing transaction ends. A reader on another thread that loaded the rows as
  * they were before the commit therefore never hands its copy to later readers, even when it stores it
  * after the writer has finished: its generation is already past.
  */
-final class CommittedCache<T> {
+public final class CommittedValue<T> {
 
 	private record Copy<T>(long generation, T value) {
 	}
@@ -24,7 +26,7 @@ final class CommittedCache<T> {
 
 	private final AtomicReference<Copy<T>> copy = new AtomicReference<>();
 
-	T get(Supplier<T> loader) {
+	public T get(Supplier<T> loader) {
 		long current = generation.get();
 		Copy<T> kept = copy.get();
 		if (kept != null && kept.generation() == current) {
@@ -36,7 +38,7 @@ final class CommittedCache<T> {
 	}
 
 	/** Call within the transaction that changes the rows (or outside one, after the change). */
-	void forget() {
+	public void forget() {
 		generation.incrementAndGet();
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
