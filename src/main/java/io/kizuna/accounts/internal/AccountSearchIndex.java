@@ -90,7 +90,7 @@ class AccountSearchIndex implements AutoCloseable {
 	private volatile List<String> knownSegments = List.of();
 
 	/** What an account without a value holds: sorts last, first when descending, as SQL's nulls did. */
-	private static final long NONE = Long.MAX_VALUE;
+	private static final long NONE = PrunableSort.MISSING;
 
 	/** A page of account ids in order, and how many match in all. */
 	record Hits(List<AccountId> ids, long total) {
