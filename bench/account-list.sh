@@ -69,16 +69,16 @@ done
 # in the background, for a minute or two on two cores; until the index is ready the list is answered by SQL.
 # Measuring then would measure that, so wait until the server has used under a tenth of a core for 5 s.
 TICKS_PER_S=$(getconf CLK_TCK)
-quiet_since=$(date +%s)
+loaded_at=$(date +%s)
 while true; do
   busy_before=$(awk '{print $14 + $15}' /proc/$PID/stat)
   sleep 5
   busy=$(( $(awk '{print $14 + $15}' /proc/$PID/stat) - busy_before ))
   [ "$busy" -lt $(( TICKS_PER_S / 2 )) ] && break
-  [ $(( $(date +%s) - quiet_since )) -gt 600 ] && { echo "the server did not come to rest within 10 minutes" >&2; exit 1; }
+  [ $(( $(date +%s) - loaded_at )) -gt 600 ] && { echo "the server did not come to rest within 10 minutes" >&2; exit 1; }
 done
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $("$JAVA" -version 2>&1 | head -1); database: $DATABASE"
-echo "loaded $ACCOUNTS demo accounts in $(( quiet_since - start )) s after start, at rest $(( $(date +%s) - quiet_since )) s later"
+echo "loaded $ACCOUNTS demo accounts in $(( loaded_at - start )) s after start, at rest $(( $(date +%s) - loaded_at )) s later"
 
 export TOKEN
 WARMUP=${WARMUP:-45s}
