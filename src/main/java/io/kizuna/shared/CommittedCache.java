@@ -28,7 +28,8 @@ public final class CommittedCache<K, V> {
 
 	private final Cache<K, V> entries;
 
-	private long generation;
+	/** Read without the lock (every miss reads it); changed and compared only under it. */
+	private volatile long generation;
 
 	public CommittedCache(Duration timeToLive, long maximumSize) {
 		this.entries = Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(maximumSize).build();
@@ -43,7 +44,7 @@ public final class CommittedCache<K, V> {
 	}
 
 	/** To be read before the database is, and handed back to {@link #put}. */
-	public synchronized long generation() {
+	public long generation() {
 		return generation;
 	}
 

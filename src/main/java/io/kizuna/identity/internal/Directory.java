@@ -66,18 +66,20 @@ class Directory implements UserDirectory {
 	@Override
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Map<UserId, String> names(Collection<UserId> ids) {
-		long generation = namesById.generation();
 		Map<UserId, String> names = new HashMap<>(namesById.getAll(ids));
 		List<UUID> unknown = ids.stream().filter(id -> !names.containsKey(id)).map(UserId::value).toList();
 		if (unknown.isEmpty()) {
 			return names;
 		}
+		long generation = namesById.generation(); // before the query: a rename committing meanwhile drops what it read
+		Map<UserId, String> read = new HashMap<>();
 		jdbc.sql("select id, display_name from app_user where id in (:ids)")
 			.param("ids", unknown)
 			.query((rs, n) -> Map.entry(new UserId(rs.getObject("id", UUID.class)), rs.getString("display_name")))
 			.list()
-			.forEach(e -> names.put(e.getKey(), e.getValue()));
-		namesById.putAll(names, generation);
+			.forEach(e -> read.put(e.getKey(), e.getValue()));
+		namesById.putAll(read, generation); // only what was read: the cached names may predate that generation
+		names.putAll(read);
 		return names;
 	}
 
